@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "mxtriage",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mxtriage", targets: ["mxtriage"]),
+        .library(name: "MXGeometry", targets: ["MXGeometry"]),
+        .library(name: "MXImages", targets: ["MXImages"]),
+        .library(name: "MXReflections", targets: ["MXReflections"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System-library shims: only what Swift cannot import by itself.
+        .systemLibrary(
+            name: "CCBF", path: "Sources/CCBF", pkgConfig: "hdf5",
+            providers: [.apt(["libcbf-dev", "libhdf5-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBZip2", path: "Sources/CBZip2", providers: [.apt(["libbz2-dev"])]),
+
+        .target(name: "MXGeometry"),
+        .target(name: "MXImages", dependencies: ["MXGeometry", "CCBF", "CZlib", "CBZip2"]),
+        .target(name: "MXReflections", dependencies: ["MXGeometry"]),
+        .executableTarget(
+            name: "mxtriage",
+            dependencies: [
+                "MXGeometry", "MXImages", "MXReflections",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .target(name: "MXTestSupport", dependencies: ["MXGeometry"], path: "Tests/MXTestSupport"),
+        .testTarget(name: "MXGeometryTests", dependencies: ["MXGeometry", "MXTestSupport"]),
+        .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
+        .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
+        .testTarget(name: "mxtriageTests", dependencies: ["MXTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

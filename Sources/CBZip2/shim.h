@@ -1,0 +1,2 @@
+// libbz2, for reading .bz2 images transparently.
+#include <bzlib.h>

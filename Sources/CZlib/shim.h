@@ -1,0 +1,2 @@
+// zlib, for reading .gz images transparently.
+#include <zlib.h>

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The `mxtriage` command: one subcommand per processing stage, named as DIALS names them.
+struct MXTriage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mxtriage",
+        abstract: "Multi-crystal triage for rotation data: import, process, cluster, refine jointly.",
+        version: MXTriageVersion.string,
+        subcommands: [ShowCommand.self])
+}
+
+enum MXTriageVersion {
+    static let string = "0.1.0"
+}
+
+/// Runs the command line with the design's exit statuses: 0 success, 1 a processing failure,
+/// 2 bad usage or unreadable input — always with one line on stderr, never a stack trace.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try MXTriage.parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("mxtriage: \(failure)\n".utf8))
+            exit(failure.exitCode.rawValue)
+        } catch {
+            let code = MXTriage.exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((MXTriage.fullMessage(for: error) + "\n").utf8))
+                exit(2)
+            }
+            MXTriage.exit(withError: error)
+        }
+    }
+}
