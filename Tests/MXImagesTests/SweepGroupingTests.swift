@@ -42,10 +42,20 @@ final class SweepGroupingTests: XCTestCase {
     func testZeroOscillationGivesStills() {
         let records = (1...5).map { header(String(format: "grid_%04d.cbf", $0), start: 0, width: 0, index: $0) }
         let list = SweepGrouping.group(records)
+        // As DIALS 3.12 records a grid scan: one experiment per image, each with a one-image
+        // scan of zero width, all in one ImageSequence.
         XCTAssertEqual(list.count, 5)
-        XCTAssertTrue(list.experiments.allSatisfy { $0.scan == nil })
-        guard case let .imageSet(paths, _) = list.imagesets.first else { return XCTFail("expected an image set") }
-        XCTAssertEqual(paths.count, 5)
+        XCTAssertEqual(list.scans.map { [$0.imageRange.first, $0.imageRange.last] }, (1...5).map { [$0, $0] })
+        XCTAssertTrue(list.scans.allSatisfy { $0.oscillation.width == 0 })
+        XCTAssertEqual(list.imagesets, [.sequence(template: "/data/grid_####.cbf")])
+        XCTAssertEqual(Set(list.experiments.map(\.imageset)), [0])
+    }
+
+    func testImagesWithoutNumbersGoIntoAnImageSet() {
+        let records = ["first.cbf", "second.cbf"].map { ImageMetadata(path: "/d/" + $0, beam: beam, detector: detector, goniometer: nil, scan: nil) }
+        let list = SweepGrouping.group(records)
+        XCTAssertEqual(list.count, 2)
+        XCTAssertEqual(list.imagesets, [.imageSet(paths: ["/d/first.cbf", "/d/second.cbf"], singleFileIndices: nil)])
     }
 
     func testDifferentDetectorDistanceIsNotShared() {

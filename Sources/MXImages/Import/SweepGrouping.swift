@@ -1,74 +1,98 @@
 import MXGeometry
 
-/// Groups image headers into experiments the way dials.import does: in path order, each image
-/// shares the previous image's beam, detector and goniometer when they agree within
-/// tolerance; consecutive rotation images with one template, shared models and a continuous
-/// scan form one sweep (ImageSequence); a gap in numbering or a jump in angle starts a new
-/// sweep; stills (zero oscillation) become one experiment each in a shared image set.
+/// Groups image headers into experiments the way dials.import (DIALS 3.12) does:
+/// - in path order, each image shares the previous image's beam, detector and goniometer when
+///   they agree within tolerance;
+/// - consecutive rotation images with one template, shared models and a continuous scan form
+///   one sweep (an ImageSequence); a gap in numbering or a jump in angle starts a new sweep;
+/// - a still (zero oscillation width) is one experiment with a one-image scan of zero width;
+///   consecutive stills with one template share one ImageSequence, as DIALS records a grid scan;
+/// - an image with no scan or no number in its name is an experiment in a plain ImageSet.
 public enum SweepGrouping {
     public static func group(_ records: [ImageMetadata], tolerances: ModelTolerances = ModelTolerances()) -> ExperimentList {
         var list = ExperimentList()
-        // Current open sweep: its scan index, template and model indices.
-        var open: (scan: Int, template: FilenameTemplate, beam: Int, detector: Int, goniometer: Int?)?
-        // Current run of stills sharing one image set.
-        var stillSet: (imageset: Int, paths: [String])?
-        var previous: (beam: Int, detector: Int, goniometer: Int?)?
+        var grouping = State()
+        for record in records {
+            let models = grouping.shareModels(record, in: &list, tolerances: tolerances)
+            let parsed = FilenameTemplate.parse(record.path)
+            if let scan = record.scan, let (template, _) = parsed {
+                if record.isRotation {
+                    grouping.addRotationImage(scan, template: template, models: models, to: &list, tolerances: tolerances)
+                } else {
+                    grouping.addStill(scan, template: template, models: models, to: &list)
+                }
+            } else {
+                grouping.addUntemplated(record.path, models: models, to: &list)
+            }
+        }
+        return list
+    }
 
-        func closeStills() {
-            if let s = stillSet { list.imagesets[s.imageset] = .imageSet(paths: s.paths, singleFileIndices: nil) }
-            stillSet = nil
+    private typealias Models = (beam: Int, detector: Int, goniometer: Int?)
+
+    /// What the previous image left open: a sweep to extend, a still sequence or a plain image set
+    /// to add to.
+    private struct State {
+        var previous: Models?
+        var sweep: (scan: Int, template: FilenameTemplate, models: Models)?
+        var stills: (imageset: Int, template: FilenameTemplate, models: Models)?
+        var plainSet: Int?
+
+        mutating func shareModels(_ r: ImageMetadata, in list: inout ExperimentList, tolerances t: ModelTolerances) -> Models {
+            func share<T>(_ model: T, _ previous: Int?, _ array: inout [T], _ same: (T, T) -> Bool) -> Int {
+                if let p = previous, same(array[p], model) { return p }
+                array.append(model)
+                return array.count - 1
+            }
+            let beam = share(r.beam, previous?.beam, &list.beams, t.same)
+            let detector = share(r.detector, previous?.detector, &list.detectors, t.same)
+            let goniometer = r.goniometer.map { share($0, previous?.goniometer, &list.goniometers, t.same) }
+            previous = (beam, detector, goniometer)
+            return (beam, detector, goniometer)
         }
 
-        for record in records {
-            // Share models with the previous image when they agree.
-            let beam: Int
-            if let p = previous, tolerances.same(list.beams[p.beam], record.beam) { beam = p.beam } else {
-                list.beams.append(record.beam)
-                beam = list.beams.count - 1
-            }
-            let detector: Int
-            if let p = previous, tolerances.same(list.detectors[p.detector], record.detector) { detector = p.detector } else {
-                list.detectors.append(record.detector)
-                detector = list.detectors.count - 1
-            }
-            var goniometer: Int?
-            if let g = record.goniometer {
-                if let p = previous, let pg = p.goniometer, tolerances.same(list.goniometers[pg], g) { goniometer = pg } else {
-                    list.goniometers.append(g)
-                    goniometer = list.goniometers.count - 1
-                }
-            }
-            previous = (beam, detector, goniometer)
+        static func same(_ a: Models, _ b: Models) -> Bool {
+            a.beam == b.beam && a.detector == b.detector && a.goniometer == b.goniometer
+        }
 
-            guard record.isRotation, let scan = record.scan, let (template, _) = FilenameTemplate.parse(record.path) else {
-                // A still: one experiment per image, in the current run's image set.
-                open = nil
-                if stillSet == nil {
-                    list.imagesets.append(.imageSet(paths: [], singleFileIndices: nil))
-                    stillSet = (list.imagesets.count - 1, [])
-                }
-                stillSet!.paths.append(record.path)
-                list.experiments.append(Experiment(beam: beam, detector: detector, goniometer: goniometer,
-                                                   imageset: stillSet!.imageset))
-                continue
-            }
-            closeStills()
-            if let o = open, o.template == template, o.beam == beam, o.detector == detector, o.goniometer == goniometer,
-               tolerances.continues(list.scans[o.scan], with: scan) {
-                var merged = list.scans[o.scan]
-                merged.imageRange.last = scan.imageRange.last
-                merged.exposureTimes += scan.exposureTimes
-                merged.epochs += scan.epochs
-                list.scans[o.scan] = merged
-                continue
+        mutating func addRotationImage(_ scan: Scan, template: FilenameTemplate, models: Models,
+                                       to list: inout ExperimentList, tolerances: ModelTolerances) {
+            (stills, plainSet) = (nil, nil)
+            if let s = sweep, s.template == template, Self.same(s.models, models),
+               tolerances.continues(list.scans[s.scan], with: scan) {
+                list.scans[s.scan].imageRange.last = scan.imageRange.last
+                list.scans[s.scan].exposureTimes += scan.exposureTimes
+                list.scans[s.scan].epochs += scan.epochs
+                return
             }
             list.scans.append(scan)
             list.imagesets.append(.sequence(template: template.description))
-            list.experiments.append(Experiment(beam: beam, detector: detector, goniometer: goniometer,
+            list.experiments.append(Experiment(beam: models.beam, detector: models.detector, goniometer: models.goniometer,
                                                scan: list.scans.count - 1, imageset: list.imagesets.count - 1))
-            open = (list.scans.count - 1, template, beam, detector, goniometer)
+            sweep = (list.scans.count - 1, template, models)
         }
-        closeStills()
-        return list
+
+        mutating func addStill(_ scan: Scan, template: FilenameTemplate, models: Models, to list: inout ExperimentList) {
+            (sweep, plainSet) = (nil, nil)
+            if stills == nil || stills!.template != template || !Self.same(stills!.models, models) {
+                list.imagesets.append(.sequence(template: template.description))
+                stills = (list.imagesets.count - 1, template, models)
+            }
+            list.scans.append(scan)
+            list.experiments.append(Experiment(beam: models.beam, detector: models.detector, goniometer: models.goniometer,
+                                               scan: list.scans.count - 1, imageset: stills!.imageset))
+        }
+
+        mutating func addUntemplated(_ path: String, models: Models, to list: inout ExperimentList) {
+            (sweep, stills) = (nil, nil)
+            if let i = plainSet, case let .imageSet(paths, _) = list.imagesets[i] {
+                list.imagesets[i] = .imageSet(paths: paths + [path], singleFileIndices: nil)
+            } else {
+                list.imagesets.append(.imageSet(paths: [path], singleFileIndices: nil))
+                plainSet = list.imagesets.count - 1
+            }
+            list.experiments.append(Experiment(beam: models.beam, detector: models.detector, goniometer: models.goniometer,
+                                               imageset: plainSet))
+        }
     }
 }
