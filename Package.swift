@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MXGeometry", targets: ["MXGeometry"]),
         .library(name: "MXImages", targets: ["MXImages"]),
         .library(name: "MXReflections", targets: ["MXReflections"]),
+        .library(name: "MXSimulation", targets: ["MXSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,10 +25,11 @@ let package = Package(
         .target(name: "MXGeometry"),
         .target(name: "MXImages", dependencies: ["MXGeometry", "CCBF", "CZlib", "CBZip2"]),
         .target(name: "MXReflections", dependencies: ["MXGeometry"]),
+        .target(name: "MXSimulation", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
         .executableTarget(
             name: "mxtriage",
             dependencies: [
-                "MXGeometry", "MXImages", "MXReflections",
+                "MXGeometry", "MXImages", "MXReflections", "MXSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -35,6 +37,7 @@ let package = Package(
         .testTarget(name: "MXGeometryTests", dependencies: ["MXGeometry", "MXTestSupport"]),
         .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
         .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
+        .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
         .testTarget(name: "mxtriageTests", dependencies: ["MXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

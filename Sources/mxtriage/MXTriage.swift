@@ -7,7 +7,7 @@ struct MXTriage: ParsableCommand {
         commandName: "mxtriage",
         abstract: "Multi-crystal triage for rotation data: import, process, cluster, refine jointly.",
         version: MXTriageVersion.string,
-        subcommands: [ShowCommand.self])
+        subcommands: [ImportCommand.self, ShowCommand.self, SimulateCommand.self, BenchCommand.self])
 }
 
 enum MXTriageVersion {

@@ -1,0 +1,78 @@
+import Foundation
+import MXGeometry
+
+/// The built-in data set: dozens of small H 3 crystals of a TehA-like cell (a = b ≈ 98 Å,
+/// c ≈ 136 Å) in 4–10° wedges at 0.2° per image on a Pilatus 6M at ≈300 mm, λ ≈ 0.97 Å — the
+/// shape of the DIALS/BLEND multi-crystal tutorial's data.
+///
+/// Populations: most crystals are isomorphous (0.1 % cell scatter); a second group has c longer
+/// by 1.5 %; one or two outliers; one sweep almost blank; one crystal so large that its
+/// strongest spots overload. Headers carry a distance 0.5 % off
+/// and a beam centre 1–2 pixels off, the same for every sweep, as one beamline's would.
+public enum TehaPreset {
+    public static let defaultSweeps = 24
+    public static let spaceGroupHall = " R 3"
+
+    public static func plan(seed: UInt64 = 1, sweeps count: Int = defaultSweeps,
+                            detector: SimulatedDetector = .pilatus6m, maxImages: Int? = nil) -> DataSetPlan {
+        precondition(count >= 1, "at least one sweep")
+        var rng = SimulationRandom(seed: seed, stream: [0x7E4A])
+        let size = detector.imageSize
+        let trueCentre = SIMD2(Double(size.fast) / 2 + 12.3, Double(size.slow) / 2 - 7.6)
+        let trueDistance = detector.distance
+        // The header's errors: fixed for the beamline, within the ranges real headers show.
+        let headerCentre = trueCentre + SIMD2(1.4, -1.1)
+        let headerDistance = trueDistance * 1.005
+
+        // Assign populations to sweep positions.
+        let outliers = count >= 16 ? 2 : (count >= 4 ? 1 : 0)
+        let longC = count >= 8 ? max(2, Int((Double(count) * 0.17).rounded())) : (count >= 3 ? 1 : 0)
+        let blank = count >= 2 ? 1 : 0
+        var groups = Array(repeating: "main", count: count)
+        var slots = Array(0..<count)
+        // Sweep 0 stays in the main group: it is the reference for combining.
+        slots.removeFirst()
+        slots.shuffle(using: &rng)
+        // Populations in order of importance, while sweeps remain; the rest are main.
+        let roles = Array(repeating: "blank", count: blank) + Array(repeating: "outlier", count: outliers)
+            + Array(repeating: "long-c", count: longC)
+        for (role, slot) in zip(roles, slots) { groups[slot] = role }
+        // One unusually large main crystal: its strongest spots overload.
+        let strong = slots.dropFirst(roles.count).first ?? -1
+
+        var sweeps: [SweepPlan] = []
+        for i in 0..<count {
+            let group = groups[i]
+            let scatter = 0.001
+            var a = 98.0 * (1 + scatter * rng.normal())
+            var c = 136.0 * (1 + scatter * rng.normal())
+            var structure: UInt64 = 1
+            switch group {
+            case "long-c":
+                c *= 1.015
+                structure = 2
+            case "outlier":
+                a *= 1 + 0.02 * (rng.uniform() < 0.5 ? -1 : 1)
+                c *= 1 - 0.025
+            default: break
+            }
+            let scale = group == "blank" ? 0.002 : exp(0.4 * rng.normal()) * (i == strong ? 25 : 1)
+            let crystal = CrystalTruth(
+                group: group, cell: UnitCell(a, a, c, 90, 90, 120), U: rng.rotation(), scale: scale,
+                bFactor: 30 + 10 * rng.uniform(), mosaicity: 0.04 + 0.04 * rng.uniform(),
+                background: 0.8 + 1.5 * rng.uniform(), structure: structure)
+            var images = 20 + Int(rng.uniform() * 31)  // 4–10° at 0.2°
+            if let m = maxImages { images = min(images, m) }
+            let crystalID = i + 1
+            let prefix = i % 6 == 5 ? "xta" : "xtal"
+            sweeps.append(SweepPlan(index: i, template: "\(prefix)\(crystalID)_1_####.cbf", crystalID: crystalID,
+                                    crystal: crystal, numImages: images,
+                                    startAngle: (rng.uniform() * 360).rounded() , oscillation: 0.2))
+        }
+        return DataSetPlan(
+            seed: seed, detector: detector, wavelength: 0.9763, trueBeamCentre: trueCentre, trueDistance: trueDistance,
+            headerBeamCentre: headerCentre, headerDistance: headerDistance, beamDivergence: 0.03, dMin: 2.6,
+            intensityAtOrigin: 4000, countCutoff: 115_897, centroidErrorPixels: 0.3, centroidErrorImages: 0.2,
+            exposureTime: 0.1, sweeps: sweeps)
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import MXSimulation
+
+/// `mxtriage simulate`: writes the built-in simulated multi-crystal data set.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Write a simulated multi-crystal rotation data set (Pilatus miniCBF) with its ground truth.")
+
+    enum Preset: String, ExpressibleByArgument { case teha }
+
+    @Option(help: "The data set to simulate.")
+    var preset: Preset = .teha
+
+    @Option(help: "The directory to write images, truth.json and truth/*.refl into.")
+    var out: String
+
+    @Option(help: "Number of sweeps (crystals).")
+    var sweeps = TehaPreset.defaultSweeps
+
+    @Option(help: "Random seed: the same seed writes the same bytes.")
+    var seed: UInt64 = 1
+
+    @Option(help: "At most this many images per sweep.")
+    var maxImages: Int?
+
+    @Option(help: "Detector: pilatus6m (full size) or small (2×3 modules, for quick tests).")
+    var detector: SimulatedDetector = .pilatus6m
+
+    func validate() throws {
+        guard sweeps >= 1 else { throw ValidationError("--sweeps must be at least 1") }
+        if let m = maxImages, m < 1 { throw ValidationError("--max-images must be at least 1") }
+    }
+
+    func run() throws {
+        let plan = TehaPreset.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages)
+        let start = ContinuousClock.now
+        let progress = ProgressLine()
+        do {
+            try DataSetGenerator.generate(plan: plan, to: URL(fileURLWithPath: out)) { p in
+                progress.update("simulate: sweep \(p.sweep)/\(p.sweeps) \(p.template)  images \(p.imagesWritten)/\(p.imagesTotal)")
+            }
+        } catch {
+            progress.finish()
+            throw CommandFailure.badInput("\(out): \(error)")
+        }
+        progress.finish()
+        let seconds = Double((ContinuousClock.now - start).components.attoseconds) * 1e-18
+            + Double((ContinuousClock.now - start).components.seconds)
+        let images = plan.sweeps.reduce(0) { $0 + $1.numImages }
+        print(String(format: "Wrote %d sweeps, %d images and truth.json to %@ in %.1f s", plan.sweeps.count, images, out, seconds))
+    }
+}
+
+extension SimulatedDetector: ExpressibleByArgument {}
+
+/// A progress line on stderr, redrawn in place when stderr is a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private var shown = false
+
+    func update(_ text: String) {
+        guard isTerminal else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        shown = true
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}
