@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
         .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
-        .testTarget(name: "mxtriageTests", dependencies: ["MXTestSupport"]),
+        .testTarget(name: "mxtriageTests", dependencies: ["mxtriage", "MXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

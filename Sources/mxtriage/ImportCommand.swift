@@ -16,7 +16,7 @@ struct ImportCommand: ParsableCommand {
     var output = "imported.expt"
 
     func run() throws {
-        let report = ImageImporter.importImages(images, readHeader: Self.readHeader)
+        let report = ImageImporter.importImages(images)
         for problem in report.skipped { printError("skipped \(problem)") }
         for warning in report.warnings { printError("warning: \(warning)") }
         let list = report.experiments
@@ -28,16 +28,6 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure.badInput("\(output): cannot be written (\(error.localizedDescription))")
         }
         print("Wrote \(list.count) experiment\(list.count == 1 ? "" : "s") to \(output)")
-    }
-
-    /// A file's models from its header alone. The image number comes from the filename
-    /// template; a name without one gives no scan, as in dxtbx.
-    static let readHeader: ImageImporter.HeaderReader = { path throws(ImageReadError) in
-        let index = FilenameTemplate.parse(path)?.index
-        let header = try CBFHeader.read(path: path, imageIndex: index ?? 0)
-        let m = header.models
-        return (ImageMetadata(path: path, beam: m.beam, detector: m.detector, goniometer: m.goniometer,
-                              scan: index == nil ? nil : m.scan), m.warnings)
     }
 }
 

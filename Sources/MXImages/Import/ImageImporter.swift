@@ -18,7 +18,7 @@ public enum ImageImporter {
     public typealias HeaderReader = @Sendable (String) throws(ImageReadError) -> (ImageMetadata, [String])
 
     public static func importImages(_ arguments: [String], tolerances: ModelTolerances = ModelTolerances(),
-                                    readHeader: HeaderReader) -> ImportReport {
+                                    readHeader: HeaderReader = cbfHeaderReader) -> ImportReport {
         let (paths, missing) = expand(arguments)
         let results: [Result<(ImageMetadata, [String]), ImageReadError>] = paths.parallelMap { path in
             Result { () throws(ImageReadError) in try readHeader(path) }
