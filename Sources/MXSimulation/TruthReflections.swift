@@ -6,10 +6,14 @@ extension SweepSimulator {
     /// ideal `xyzcal.px.value` / `xyzcal.mm.value` (what a perfect predictor gives), the centre
     /// actually drawn as `xyzobs.px.value`, `intensity.sum.value` = expected counts recorded
     /// within the scan (before noise), `partiality` = the recorded fraction, `entering`, `d`.
+    /// Only reflections that put counts on at least one image are listed.
     public func truthTable() throws -> ReflectionTable {
         let panel = instrument.trueDetector[0]
-        var recorded = [Double](repeating: 0, count: reflections.count)
-        for image in imageContents { for (r, f) in image { recorded[r] += f } }
+        var fractions = [Double](repeating: 0, count: self.reflections.count)
+        for image in imageContents { for (r, f) in image { fractions[r] += f } }
+        let onImages = fractions.indices.filter { fractions[$0] > 0 }
+        let reflections = onImages.map { self.reflections[$0] }
+        let recorded = onImages.map { fractions[$0] }
         var table = ReflectionTable(nrows: reflections.count, identifiers: [0: identifier])
         try table.setColumn("miller_index", reflections.map { MillerIndex($0.h.x, $0.h.y, $0.h.z) })
         try table.setColumn("id", [Int32](repeating: 0, count: reflections.count))
