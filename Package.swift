@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MXImages", targets: ["MXImages"]),
         .library(name: "MXReflections", targets: ["MXReflections"]),
         .library(name: "MXSimulation", targets: ["MXSimulation"]),
+        .library(name: "MXSpotFinding", targets: ["MXSpotFinding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,10 +27,11 @@ let package = Package(
         .target(name: "MXImages", dependencies: ["MXGeometry", "CCBF", "CZlib", "CBZip2"]),
         .target(name: "MXReflections", dependencies: ["MXGeometry"]),
         .target(name: "MXSimulation", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
+        .target(name: "MXSpotFinding", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
         .executableTarget(
             name: "mxtriage",
             dependencies: [
-                "MXGeometry", "MXImages", "MXReflections", "MXSimulation",
+                "MXGeometry", "MXImages", "MXReflections", "MXSimulation", "MXSpotFinding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -38,6 +40,7 @@ let package = Package(
         .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
         .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "mxtriageTests", dependencies: ["mxtriage", "MXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
