@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "MXReflections", targets: ["MXReflections"]),
         .library(name: "MXSimulation", targets: ["MXSimulation"]),
         .library(name: "MXSpotFinding", targets: ["MXSpotFinding"]),
+        .library(name: "MXRefinement", targets: ["MXRefinement"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,10 +29,11 @@ let package = Package(
         .target(name: "MXReflections", dependencies: ["MXGeometry"]),
         .target(name: "MXSimulation", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
         .target(name: "MXSpotFinding", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
+        .target(name: "MXRefinement", dependencies: ["MXGeometry", "MXReflections"]),
         .executableTarget(
             name: "mxtriage",
             dependencies: [
-                "MXGeometry", "MXImages", "MXReflections", "MXSimulation", "MXSpotFinding",
+                "MXGeometry", "MXImages", "MXReflections", "MXSimulation", "MXSpotFinding", "MXRefinement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
         .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "mxtriageTests", dependencies: ["mxtriage", "MXTestSupport"]),
     ],
