@@ -1,28 +1,36 @@
-/// Tukey's rule as DIALS's `outlier.algorithm=tukey` applies it: a residual is an outlier when
-/// it lies more than `iqrMultiplier` × IQR beyond the lower or upper quartile. DIALS computes the
-/// quartiles as R's type-7 quantiles (linear interpolation between order statistics) and tests X,
-/// Y and φ residuals separately; a reflection that fails any of them is rejected.
+/// Tukey's rule as DIALS's `outlier.algorithm=tukey` applies it: a residual is an outlier when it
+/// lies more than `iqrMultiplier` × IQR beyond the lower or upper hinge. DIALS takes the hinges
+/// from scitbx's `five_number_summary` — Tukey's hinges, as R's `fivenum` — and tests the X, Y
+/// and φ residual columns separately; a reflection that fails any of them is rejected. Groups
+/// (experiments) with fewer than `minimumObservations` rows are left alone.
 public struct TukeyOutlierRejection: Sendable, Equatable {
     public var iqrMultiplier: Double
+    public var minimumObservations: Int
 
-    public init(iqrMultiplier: Double = 1.5) { self.iqrMultiplier = iqrMultiplier }
+    public init(iqrMultiplier: Double = 1.5, minimumObservations: Int = 20) {
+        self.iqrMultiplier = iqrMultiplier
+        self.minimumObservations = minimumObservations
+    }
 
-    /// Type-7 quantile of sorted values: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]), h = (n − 1)p.
-    public static func quantile(sorted x: [Double], _ p: Double) -> Double {
-        precondition(!x.isEmpty, "quantile of no values")
-        let h = Double(x.count - 1) * p
-        let lo = Int(h.rounded(.down)), hi = min(lo + 1, x.count - 1)
-        return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
+    /// Tukey's lower and upper hinges of sorted values (R `fivenum`): with n4 = ⌊(n+3)/2⌋/2, the
+    /// hinges sit at 1-based positions n4 and n + 1 − n4, halfway between neighbours when
+    /// fractional.
+    public static func hinges(sorted x: [Double]) -> (lower: Double, upper: Double) {
+        precondition(!x.isEmpty, "hinges of no values")
+        let n = Double(x.count)
+        let n4 = ((n + 3) / 2).rounded(.down) / 2
+        func at(_ d: Double) -> Double {
+            0.5 * (x[Int(d.rounded(.down)) - 1] + x[Int(d.rounded(.up)) - 1])
+        }
+        return (at(n4), at(n + 1 - n4))
     }
 
     /// The outlier flags for one column of residuals.
     public func outliers(_ values: [Double]) -> [Bool] {
-        guard values.count >= 4 else { return Array(repeating: false, count: values.count) }
-        let sorted = values.sorted()
-        let q1 = Self.quantile(sorted: sorted, 0.25), q3 = Self.quantile(sorted: sorted, 0.75)
-        let iqr = q3 - q1
-        let lower = q1 - iqrMultiplier * iqr, upper = q3 + iqrMultiplier * iqr
-        return values.map { $0 < lower || $0 > upper }
+        guard values.count >= max(1, minimumObservations) else { return Array(repeating: false, count: values.count) }
+        let (q1, q3) = Self.hinges(sorted: values.sorted())
+        let cut = iqrMultiplier * (q3 - q1)
+        return values.map { $0 > q3 + cut || $0 < q1 - cut }
     }
 
     /// Rejects a row when any of its residual columns marks it an outlier.
