@@ -121,22 +121,14 @@ public struct SweepSimulator: Sendable {
         var rng = SimulationRandom(seed: plan.seed, stream: [UInt64(sweep.index), 2, UInt64(j)])
         // 1/k for the inversion loop: a multiply is much cheaper than a divide.
         let reciprocal = (0..<64).map { $0 == 0 ? 0 : 1 / Double($0) }
-        // Background everywhere: inversion by sequential search with e^{−λ} from the sweep's table.
+        // Background everywhere, by inversion with e^{−λ} from the sweep's table.
         background.lambda.withUnsafeBufferPointer { bg in
             background.expMinusLambda.withUnsafeBufferPointer { bgExp in
                 pixels.withUnsafeMutableBufferPointer { out in
                     reciprocal.withUnsafeBufferPointer { inv in
                         for p in 0..<n {
-                            let lambda = Double(bg[p])
-                            var term = Double(bgExp[p]), cdf = term
-                            let u = rng.uniform()
-                            var k = 0
-                            while u > cdf && k < 63 {
-                                k += 1
-                                term *= lambda * inv[k]
-                                cdf += term
-                            }
-                            out[p] = Int32(k)
+                            out[p] = Int32(Self.poissonByInversion(lambda: Double(bg[p]), expMinusLambda: Double(bgExp[p]),
+                                                                   u: rng.uniform(), reciprocal: inv))
                         }
                     }
                 }
@@ -155,6 +147,29 @@ public struct SweepSimulator: Sendable {
         }
         for p in background.badPixels { pixels[p] = -2 }
         for p in background.gapPixels { pixels[p] = -1 }
+    }
+
+    /// The Poisson(λ) deviate for uniform `u` by inversion: k = #{j : u > P(X ≤ j)}. The first
+    /// eight comparisons are made unconditionally (no data-dependent branches, which is what makes
+    /// the per-pixel background draw cheap); a sequential search continues past them in the rare
+    /// case u lies beyond P(X ≤ 7).
+    @inline(__always)
+    static func poissonByInversion(lambda: Double, expMinusLambda: Double, u: Double,
+                                   reciprocal inv: UnsafeBufferPointer<Double>) -> Int {
+        var term = expMinusLambda, cdf = term, k = 0
+        for j in 1...8 {
+            k &+= u > cdf ? 1 : 0
+            term *= lambda * inv[j]
+            cdf += term
+        }
+        guard k == 8 else { return k }
+        var j = 8
+        while u > cdf && j < inv.count - 1 {
+            j += 1
+            term *= lambda * inv[j]
+            cdf += term
+        }
+        return j
     }
 
     /// Expected spot counts of image `j` per pixel, summed over overlapping spots, in pixel order.
