@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MXSimulation", targets: ["MXSimulation"]),
         .library(name: "MXSpotFinding", targets: ["MXSpotFinding"]),
         .library(name: "MXRefinement", targets: ["MXRefinement"]),
+        .library(name: "MXIndexing", targets: ["MXIndexing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,10 +31,11 @@ let package = Package(
         .target(name: "MXSimulation", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
         .target(name: "MXSpotFinding", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
         .target(name: "MXRefinement", dependencies: ["MXGeometry", "MXReflections"]),
+        .target(name: "MXIndexing", dependencies: ["MXGeometry", "MXReflections", "MXRefinement"]),
         .executableTarget(
             name: "mxtriage",
             dependencies: [
-                "MXGeometry", "MXImages", "MXReflections", "MXSimulation", "MXSpotFinding", "MXRefinement",
+                "MXGeometry", "MXImages", "MXReflections", "MXSimulation", "MXSpotFinding", "MXRefinement", "MXIndexing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
         .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXIndexingTests", dependencies: ["MXIndexing", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "mxtriageTests", dependencies: ["mxtriage", "MXTestSupport"]),
