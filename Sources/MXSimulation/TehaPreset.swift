@@ -56,7 +56,7 @@ public enum TehaPreset {
                 c *= 1 - 0.025
             default: break
             }
-            let scale = group == "blank" ? 0.002 : exp(0.4 * rng.normal()) * (i == strong ? 25 : 1)
+            let scale = group == "blank" ? 0.0001 : exp(0.4 * rng.normal()) * (i == strong ? 25 : 1)
             let crystal = CrystalTruth(
                 group: group, cell: UnitCell(a, a, c, 90, 90, 120), U: rng.rotation(), scale: scale,
                 bFactor: 30 + 10 * rng.uniform(), mosaicity: 0.04 + 0.04 * rng.uniform(),
