@@ -40,3 +40,31 @@ final class IndexAssignmentTests: XCTestCase {
         XCTAssertEqual(assigned[2], SIMD3<Int32>(1, 2, 3))
     }
 }
+
+/// max_cell from simulated spots: a little above the longest real-space distance between
+/// neighbouring lattice planes seen, as DIALS estimates it.
+final class MaxCellEstimateTests: XCTestCase {
+    func testMaxCellOfASimulatedSweepIsAboveTheLongestCellEdge() throws {
+        let plan = TehaPreset.plan(seed: 3, sweeps: 1, detector: .pilatus6m, maxImages: 40)
+        let instrument = Instrument(plan: plan, siliconMu: 3.9)
+        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
+        let panel = instrument.trueDetector[0]
+        let spots = simulator.reflections.filter { $0.centreZ > 0 && $0.centreZ < Double(simulator.scan.numImages) && $0.fullCounts > 300 }.map { r in
+            let phi = simulator.scan.angle(arrayIndex: r.centreZ)
+            return MaxCellEstimate.Spot(rlp: ReciprocalSpaceMapping.rlp(mm: panel.pixelToMillimeter(r.centrePx), phi: phi * .pi / 180, panel: panel,
+                                                                      beam: instrument.beam, goniometer: instrument.goniometer),
+                                        phiDegrees: phi, entering: r.entering)
+        }
+        let maxCell = try MaxCellEstimate().maxCell(spots)
+        // The lattice is rhombohedrally centred: its primitive cell edges are 72.4 Å, so the
+        // nearest reciprocal-lattice neighbours are ≈1/72 Å⁻¹ apart and max_cell ≈ 1.3 × 72–75 Å
+        // (DIALS reports 97.5–98.2 Å on the default simulated sweeps).
+        XCTAssertGreaterThan(maxCell, 72.4)
+        XCTAssertLessThan(maxCell, 1.5 * 72.4)
+    }
+
+    func testOverlappingBoxesAreFound() {
+        let boxes: [(panel: Int, box: [Int])] = [(0, [0, 5, 0, 5, 0, 2]), (0, [4, 8, 4, 8, 1, 3]), (0, [5, 9, 0, 4, 0, 2]), (1, [0, 5, 0, 5, 0, 2])]
+        XCTAssertEqual(MaxCellEstimate.overlapping(boxes: boxes), [true, true, false, false])
+    }
+}
