@@ -30,3 +30,25 @@ final class FFTBasisVectorSearchTests: XCTestCase {
         }
     }
 }
+
+/// Candidate models from lattice vectors: the first is the lattice's reduced cell.
+final class CandidateCrystalsTests: XCTestCase {
+    func testFirstCandidateIsTheReducedPrimitiveCell() throws {
+        let hex = Crystal(U: Mat3.rotation(axis: Vec3(1, 2, -1), angle: 0.5), unitCell: UnitCell(98, 98, 136, 90, 90, 120))
+        let v = hex.realSpaceVectors
+        let aR = (v.a * 2 + v.b + v.c) / 3, bR = (v.a * -1 + v.b + v.c) / 3, cR = (v.a * -1 - v.b * 2 + v.c) / 3
+        // Lattice vectors as an FFT search might list them: the primitive ones first, then longer.
+        let vectors = [aR, bR, cR, aR - bR, v.c, aR + bR]
+        let models = CandidateCrystals.models(from: vectors)
+        XCTAssertFalse(models.isEmpty)
+        let cell = models[0].unitCell
+        XCTAssertEqual(cell.volume, hex.unitCell.volume / 3, accuracy: 1)
+        XCTAssertEqual(cell.a, 72.50, accuracy: 0.01)
+        XCTAssertGreaterThan(models[0].A.determinant, 0)
+        // Its H 3 setting is the truth.
+        let r = models[0].realSpaceVectors
+        let setting = try XCTUnwrap(HexagonalSetting(a: r.a, b: r.b, c: r.c))
+        let found = setting.symmetrised(models[0])
+        for (x, y) in zip(found.unitCell.parameters, [98.0, 98, 136, 90, 90, 120]) { XCTAssertEqual(x, y, accuracy: 1e-6) }
+    }
+}
