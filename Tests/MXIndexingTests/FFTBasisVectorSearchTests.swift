@@ -52,3 +52,27 @@ final class CandidateCrystalsTests: XCTestCase {
         for (x, y) in zip(found.unitCell.parameters, [98.0, 98, 136, 90, 90, 120]) { XCTAssertEqual(x, y, accuracy: 1e-6) }
     }
 }
+
+/// The 1-D search on the same simulated sweep: its strongest directions are lattice rows.
+final class FFT1DBasisVectorSearchTests: XCTestCase {
+    func testStrongestDirectionsAreLatticeVectors() throws {
+        let plan = TehaPreset.plan(seed: 3, sweeps: 1, detector: .pilatus6m, maxImages: 40)
+        let instrument = Instrument(plan: plan, siliconMu: 3.9)
+        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
+        let panel = instrument.trueDetector[0]
+        let rlps = simulator.reflections.filter { $0.centreZ > 0 && $0.centreZ < Double(simulator.scan.numImages) && $0.fullCounts > 300 }.map { r in
+            ReciprocalSpaceMapping.rlp(mm: panel.pixelToMillimeter(r.centrePx), phi: simulator.scan.angle(arrayIndex: r.centreZ) * .pi / 180,
+                                       panel: panel, beam: instrument.beam, goniometer: instrument.goniometer)
+        }
+        let candidates = try FFT1DBasisVectorSearch().candidates(rlps: rlps, maxCell: 98)
+        XCTAssertGreaterThanOrEqual(candidates.count, 3)
+        let A = plan.sweeps[0].crystal.A
+        let centring = [Vec3(0, 0, 0), Vec3(2, 1, 1) / 3, Vec3(1, 2, 2) / 3]
+        var lattice = 0
+        for c in candidates.prefix(6) {
+            let x = A.transpose * c.vector
+            if centring.contains(where: { t in (x - t - (x - t).rounded(.toNearestOrAwayFromZero)).length < 0.1 }) { lattice += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(lattice, 5, "\(candidates.prefix(6).map { A.transpose * $0.vector })")
+    }
+}
