@@ -63,3 +63,28 @@ final class ExperimentListJSONTests: XCTestCase {
         }
     }
 }
+
+/// The scan layouts: the legacy one DIALS 3.12 writes, and the newer per-image "properties".
+final class ScanLayoutTests: XCTestCase {
+    func testReadsThePropertiesLayout() throws {
+        let text = """
+        {"image_range": [5, 7], "batch_offset": 2, "valid_image_ranges": {},
+         "properties": {"epochs": [10.0, 10.1, 10.2], "exposure_time": [0.1, 0.1, 0.1],
+                        "oscillation": [30.0, 30.2, 30.4], "oscillation_width": [0.2, 0.2, 0.2]}}
+        """
+        let scan = try Scan(json: try JSONParser.parse(text))
+        XCTAssertEqual(scan.imageRange.first, 5)
+        XCTAssertEqual(scan.imageRange.last, 7)
+        XCTAssertEqual(scan.oscillation.start, 30)
+        XCTAssertEqual(scan.oscillation.width, 0.2, accuracy: 1e-12)
+        XCTAssertEqual(scan.epochs, [10.0, 10.1, 10.2])
+        XCTAssertEqual(scan.batchOffset, 2)
+        // Written back in the legacy layout, which reads as the same scan.
+        XCTAssertEqual(try Scan(json: scan.json), scan)
+    }
+
+    func testRejectsInconsistentScans() {
+        XCTAssertThrowsError(try Scan(json: try JSONParser.parse(#"{"image_range": [1, 3], "properties": {"oscillation": [0, 1]}}"#)))
+        XCTAssertThrowsError(try Scan(json: try JSONParser.parse(#"{"image_range": [3, 1], "oscillation": [0, 1]}"#)))
+    }
+}

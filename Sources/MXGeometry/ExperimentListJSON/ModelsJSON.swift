@@ -92,7 +92,13 @@ extension Scan {
             let p = try FieldReader(try r.value("properties"), context: "scan properties")
             let starts = try p.doubles("oscillation")
             guard starts.count == n else { throw ExptFormatError("scan: \(starts.count) oscillation values for \(n) images") }
-            let width = n > 1 ? starts[1] - starts[0] : (r.has("oscillation_width") ? try r.double("oscillation_width") : 0)
+            // The width: an explicit "oscillation_width" (one value or one per image), else the
+            // step between image starts.
+            var width = n > 1 ? starts[1] - starts[0] : 0
+            if p.has("oscillation_width") {
+                let w = try p.value("oscillation_width")
+                if let x = w.doubleValue { width = x } else if let xs = w.doubleArray, let x = xs.first { width = x }
+            }
             self.init(imageRange: (range[0], range[1]), oscillation: (starts[0], width),
                       exposureTimes: p.has("exposure_time") ? try p.doubles("exposure_time", count: n) : nil,
                       epochs: p.has("epochs") ? try p.doubles("epochs", count: n) : nil)
