@@ -11,12 +11,13 @@ public struct IndexAssignment: Sendable {
 
     public init(tolerance: Double = 0.3) { self.tolerance = tolerance }
 
-    /// Miller indices per point (nil where unindexed).
-    public func assign(rlps: [Vec3], phis: [Double], A: Mat3) -> [SIMD3<Int32>?] {
+    /// Miller indices per point (nil where unindexed). Points beyond `dMin` (Å) stay unindexed.
+    public func assign(rlps: [Vec3], phis: [Double], A: Mat3, dMin: Double = 0) -> [SIMD3<Int32>?] {
         let inverse = A.inverse
         var result = [SIMD3<Int32>?](repeating: nil, count: rlps.count)
         var residual = [Double](repeating: .infinity, count: rlps.count)
-        for (i, rlp) in rlps.enumerated() {
+        let maxLength = dMin > 0 ? 1 / dMin : .infinity
+        for (i, rlp) in rlps.enumerated() where rlp.length <= maxLength {
             let f = inverse * rlp
             let h = f.rounded(.toNearestOrAwayFromZero)
             let d2 = (f - h).dot(f - h)

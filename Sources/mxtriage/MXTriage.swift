@@ -7,7 +7,7 @@ struct MXTriage: ParsableCommand {
         commandName: "mxtriage",
         abstract: "Multi-crystal triage for rotation data: import, process, cluster, refine jointly.",
         version: MXTriageVersion.string,
-        subcommands: [ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, SimulateCommand.self, BenchCommand.self])
+        subcommands: [ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self, CombineCommand.self, SimulateCommand.self, BenchCommand.self])
 }
 
 enum MXTriageVersion {

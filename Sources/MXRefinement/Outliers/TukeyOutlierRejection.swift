@@ -1,8 +1,9 @@
 /// Tukey's rule as DIALS's `outlier.algorithm=tukey` applies it: a residual is an outlier when it
 /// lies more than `iqrMultiplier` × IQR beyond the lower or upper hinge. DIALS takes the hinges
 /// from scitbx's `five_number_summary` — Tukey's hinges, as R's `fivenum` — and tests the X, Y
-/// and φ residual columns separately; a reflection that fails any of them is rejected. Groups
-/// (experiments) with fewer than `minimumObservations` rows are left alone.
+/// and φ residual columns separately; a reflection that fails any of them is rejected. Columns
+/// with fewer than `minimumObservations` values are left alone here; DIALS's rule for small
+/// outlier jobs (reject the whole job) is applied by ``CentroidOutlierJobs``.
 public struct TukeyOutlierRejection: Sendable, Equatable {
     public var iqrMultiplier: Double
     public var minimumObservations: Int

@@ -1,0 +1,117 @@
+import Foundation
+import MXGeometry
+import MXReflections
+import MXRefinement
+
+extension Indexer {
+    /// The chosen model of a basis-vector search and the resolution it was found at.
+    struct FoundBasis {
+        var crystal: Crystal
+        var method: String
+        var dMin: Double
+    }
+
+    /// max_cell, the basis-vector search, then candidate models refined briefly and scored
+    /// (§3.5–3.6); falls back to fft1d when fft3d yields no acceptable model.
+    func searchBasis(spots: PreparedSpots, models: ExperimentModels, log: inout [String]) throws(IndexingFailure) -> FoundBasis {
+        let maxCell: Double
+        if let m = options.maxCell {
+            maxCell = m
+        } else {
+            let overlapping = MaxCellEstimate.overlapping(boxes: spots.bbox.indices.map { (spots.panel[$0], spots.bbox[$0].values.map(Int.init)) })
+            let kept = spots.rlp.indices.filter { !overlapping[$0] }.map {
+                MaxCellEstimate.Spot(rlp: spots.rlp[$0], phiDegrees: spots.mm[$0].z * 180 / .pi, entering: spots.entering[$0])
+            }
+            do { maxCell = try MaxCellEstimate().maxCell(kept) } catch { throw .tooFewSpots(kept.count) }
+        }
+        log.append(String(format: "Found max_cell: %.1f Å", maxCell))
+        let methods: [IndexingOptions.Method] = options.method == .fft3d && options.fallbackToFFT1D ? [.fft3d, .fft1d] : [options.method]
+        var reasons: [String] = []
+        for method in methods {
+            do {
+                let (candidates, dMin) = try candidateVectors(method, spots: spots, maxCell: maxCell)
+                log.append("\(method.rawValue): \(candidates.count) candidate basis vectors")
+                let crystal = try bestModel(CandidateCrystals.models(from: candidates.map(\.vector)), spots: spots, models: models, dMin: dMin)
+                log.append("\(method.rawValue): chose \(crystal.unitCell)")
+                return FoundBasis(crystal: crystal, method: method.rawValue, dMin: dMin)
+            } catch {
+                reasons.append("\(method.rawValue): \(error)")
+                if method == .fft3d && methods.count > 1 { log.append("fft3d found no acceptable model (\(error)); trying fft1d") }
+            }
+        }
+        throw .noBasisFound(reasons.joined(separator: " · "))
+    }
+
+    func candidateVectors(_ method: IndexingOptions.Method, spots: PreparedSpots, maxCell: Double) throws(IndexingFailure) -> ([FFTBasisVectorSearch.Candidate], Double) {
+        switch method {
+        case .fft3d:
+            let search = FFTBasisVectorSearch()
+            do { return (try search.candidates(rlps: spots.rlp, maxCell: maxCell), search.dMin(maxCell: maxCell, rlps: spots.rlp)) } catch {
+                throw .noBasisFound(error.description)
+            }
+        case .fft1d:
+            let dMin = spots.rlp.map { 1 / $0.length }.min() ?? 0
+            do { return (try FFT1DBasisVectorSearch().candidates(rlps: spots.rlp, maxCell: maxCell), dMin) } catch {
+                throw .noBasisFound(error.description)
+            }
+        }
+    }
+
+    /// Refines each candidate briefly (4 LevMar steps, Tukey ×3, ≤ 20 reflections per degree)
+    /// and keeps the one with the lowest DIALS score
+    /// (log₂V − min) + (log₂ RMSD_xy − min) + (max log₂ f_indexed − log₂ f_indexed).
+    func bestModel(_ candidates: [Crystal], spots: PreparedSpots, models: ExperimentModels, dMin: Double) throws(IndexingFailure) -> Crystal {
+        var scored: [(crystal: Crystal, volume: Double, rmsd: Double, fraction: Double)] = []
+        let inRange = spots.rlp.filter { 1 / $0.length >= dMin }.count
+        let assignment = IndexAssignment(tolerance: options.hklTolerance)
+        let phis = spots.mm.map(\.z)
+        for raw in candidates.prefix(options.maxRefineCandidates * 4) {
+            if scored.count >= options.maxRefineCandidates { break }
+            guard let candidate = NonPrimitiveBasis.correct(raw, assign: {
+                assignment.assign(rlps: spots.rlp, phis: phis, A: $0.A, dMin: dMin)
+            }) else { continue }
+            if let target = options.targetSymmetry, (try? applySymmetry(target, to: candidate)) == nil { continue }
+            let assigned = assignment.assign(rlps: spots.rlp, phis: phis, A: candidate.A, dMin: dMin)
+            let indexed = assigned.compactMap { $0 }.count
+            guard indexed >= 5, let table = try? refinementTable(spots: spots, assigned: assigned, identifier: "") else { continue }
+            var o = RefinementOptions()
+            o.maxIterations = 4
+            o.outlier = .tukey(iqrMultiplier: 3)
+            o.reflectionsPerDegree = 20
+            o.autoReduction = .fix
+            let list = Self.singleExperiment(models: models, crystal: candidate, identifier: "")
+            guard let result = try? Refiner(experiments: list, reflections: table, options: o).run(),
+                  let r = result.experimentRMSDs.first, r.nref >= 5 else { continue }
+            let rmsd = (r.xPixels * r.xPixels + r.yPixels * r.yPixels).squareRoot()
+            guard rmsd <= 6 else { continue }
+            scored.append((result.experiments.crystals[0], result.experiments.crystals[0].unitCell.volume, rmsd,
+                           Double(indexed) / Double(max(inRange, 1))))
+        }
+        guard !scored.isEmpty else {
+            throw .noCandidateSurvived("none of \(candidates.count) candidate models indexed and refined acceptably")
+        }
+        let minV = scored.map { log2($0.volume) }.min()!, minR = scored.map { log2($0.rmsd) }.min()!
+        let maxF = scored.map { log2($0.fraction) }.max()!
+        let best = scored.enumerated().min { a, b in
+            func score(_ s: (crystal: Crystal, volume: Double, rmsd: Double, fraction: Double)) -> Double {
+                (log2(s.volume) - minV) + (log2(s.rmsd) - minR) + (maxF - log2(s.fraction))
+            }
+            let sa = score(a.element), sb = score(b.element)
+            return sa != sb ? sa < sb : a.offset < b.offset
+        }!
+        return best.element.crystal
+    }
+
+    /// The crystal in the target symmetry's reference setting, metric constrained, orientation
+    /// kept (§3.8).
+    func applySymmetry(_ target: IndexingOptions.TargetSymmetry, to crystal: Crystal) throws(IndexingFailure) -> Crystal {
+        switch target {
+        case .h3:
+            let v = crystal.realSpaceVectors
+            guard let setting = HexagonalSetting(a: v.a, b: v.b, c: v.c) else {
+                throw .symmetryIncompatible("no hR lattice within 5° of the cell \(crystal.unitCell)")
+            }
+            return setting.symmetrised(crystal)
+        }
+    }
+}

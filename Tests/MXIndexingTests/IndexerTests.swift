@@ -1,0 +1,70 @@
+import XCTest
+import MXGeometry
+import MXReflections
+import MXSimulation
+@testable import MXIndexing
+
+/// Indexing a simulated sweep end to end — P 1 from a basis-vector search, then H 3 from the
+/// P 1 orientation — against the simulator's truth. Spots come from the truth (where each was
+/// drawn, with the error it was drawn with), so this tests indexing alone.
+final class IndexerTests: XCTestCase {
+    static let plan = TehaPreset.plan(seed: 5, sweeps: 1, detector: .pilatus6m, maxImages: 30)
+
+    static func strongSpots() -> (ExperimentList, ReflectionTable) {
+        let instrument = Instrument(plan: plan, siliconMu: 3.9)
+        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
+        var recorded = [Double](repeating: 0, count: simulator.reflections.count)
+        for image in simulator.imageContents { for (r, f) in image { recorded[r] += f } }
+        let strong = simulator.reflections.indices.filter {
+            recorded[$0] * simulator.reflections[$0].fullCounts > 400 && simulator.reflections[$0].centreZ > 0
+                && simulator.reflections[$0].centreZ < Double(simulator.scan.numImages)
+        }
+        var table = ReflectionTable(nrows: strong.count, identifiers: [0: "sim"])
+        try! table.setColumn("xyzobs.px.value", strong.map { let r = simulator.reflections[$0]; return Vec3(r.centrePx.x, r.centrePx.y, r.centreZ) })
+        let v = Vec3(plan.centroidErrorPixels * plan.centroidErrorPixels, plan.centroidErrorPixels * plan.centroidErrorPixels,
+                     plan.centroidErrorImages * plan.centroidErrorImages)
+        try! table.setColumn("xyzobs.px.variance", Array(repeating: v, count: strong.count))
+        try! table.setColumn("id", Array(repeating: Int32(0), count: strong.count))
+        try! table.setColumn("panel", Array(repeating: UInt64(0), count: strong.count))
+        var list = ExperimentList()
+        list.beams = [instrument.beam]
+        list.detectors = [instrument.headerDetector]
+        list.goniometers = [instrument.goniometer]
+        list.scans = [simulator.scan]
+        list.experiments = [Experiment(identifier: "sim", beam: 0, detector: 0, goniometer: 0, scan: 0)]
+        return (list, table)
+    }
+
+    func testIndexesInP1ThenInH3FromTheP1Orientation() throws {
+        let (experiments, strong) = Self.strongSpots()
+        let p1 = try Indexer().index(experiments: experiments, strong: strong)
+        let truth = Self.plan.sweeps[0].crystal.cell
+        // The primitive cell of the rhombohedral lattice: a third of the hexagonal volume.
+        XCTAssertEqual(p1.experiments.crystals[0].unitCell.volume, truth.volume / 3, accuracy: truth.volume / 3 * 0.01)
+        XCTAssertGreaterThan(Double(p1.indexedCount) / Double(strong.nrows), 0.9)
+
+        var options = IndexingOptions()
+        options.targetSymmetry = .h3
+        let h3 = try Indexer(options: options).index(experiments: p1.experiments, strong: strong)
+        XCTAssertEqual(h3.method, "known orientation")
+        let cell = h3.experiments.crystals[0].unitCell
+        XCTAssertEqual(cell.a, truth.a, accuracy: truth.a * 0.003)
+        XCTAssertEqual(cell.c, truth.c, accuracy: truth.c * 0.003)
+        XCTAssertEqual(cell.gamma, 120, accuracy: 1e-6)
+        XCTAssertEqual(h3.experiments.crystals[0].spaceGroupHall, " R 3")
+        let rmsd = try XCTUnwrap(h3.refinement.experimentRMSDs.first)
+        XCTAssertLessThan(rmsd.xPixels, 0.6)
+        XCTAssertLessThan(rmsd.zImages, 0.5)
+        // Indexed spots obey the H 3 condition.
+        let hkl = h3.reflections.millerIndices("miller_index")!.filter { !$0.isZero }
+        XCTAssertTrue(hkl.allSatisfy { (-Int($0.h) + Int($0.k) + Int($0.l)) % 3 == 0 })
+    }
+
+    func testTooFewSpotsIsAClearFailure() {
+        let (experiments, strong) = Self.strongSpots()
+        let few = try! strong.select(rows: [0, 1, 2, 3])
+        XCTAssertThrowsError(try Indexer().index(experiments: experiments, strong: few)) { error in
+            XCTAssertEqual("\(error)", "too few spots to index (4)")
+        }
+    }
+}
