@@ -41,3 +41,31 @@ final class PipelineCommandTests: XCTestCase {
         }
     }
 }
+
+/// Real data: the four L-cysteine sweeps index in P 1 to DIALS's cells (PROVENANCE.md:
+/// dials.index then dials.refine scan_varying=false) within 0.5 %.
+final class RealDataIndexingTests: XCTestCase {
+    func testLCysteineSweepsIndexToDIALSCells() throws {
+        guard let real = TestData.realData else {
+            throw XCTSkip("../shared/data/real is not beside this checkout; real-data indexing skipped")
+        }
+        let dials: [[Double]] = [[5.4195, 8.1372, 12.0209], [5.4319, 8.1377, 12.0306], [5.4221, 8.1299, 12.0244], [5.4178, 8.1432, 12.0382]]
+        let dir = try CommandRunner.temporaryDirectory("lcys")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try CommandRunner.mxtriage(["import", real.appendingPathComponent("l_cysteine").path], in: dir).status, 0)
+        let spots = try CommandRunner.mxtriage(["find-spots", "imported.expt"], in: dir)
+        XCTAssertTrue(spots.stdout.contains("Saved 160 reflections"), spots.stdout)
+        let index = try CommandRunner.mxtriage(["index", "imported.expt", "strong.refl"], in: dir)
+        XCTAssertEqual(index.status, 0, index.stderr)
+        let shown = try CommandRunner.mxtriage(["show", "indexed.expt"], in: dir)
+        let cells = shown.stdout.split(separator: "\n").filter { $0.contains("Unit cell:") }.map { line in
+            line.split(separator: ":")[1].split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces))! }
+        }
+        XCTAssertEqual(cells.count, 4)
+        for (ours, theirs) in zip(cells, dials) {
+            // Niggli order a ≤ b ≤ c, the orthorhombic cell with angles near 90°.
+            for k in 0..<3 { XCTAssertEqual(ours[k], theirs[k], accuracy: theirs[k] * 0.005, "\(ours) vs \(theirs)") }
+            for k in 3..<6 { XCTAssertEqual(ours[k], 90, accuracy: 0.5) }
+        }
+    }
+}
