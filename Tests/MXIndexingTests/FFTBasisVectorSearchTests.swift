@@ -6,26 +6,13 @@ import MXSimulation
 /// The FFT search finds the real-space lattice of simulated spots.
 final class FFTBasisVectorSearchTests: XCTestCase {
     func testFindsTheLatticeVectorsOfASimulatedSweep() throws {
-        let plan = TehaPreset.plan(seed: 3, sweeps: 1, detector: .pilatus6m, maxImages: 40)
-        let instrument = Instrument(plan: plan, siliconMu: 3.9)
-        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
-        let panel = instrument.trueDetector[0]
-        let rlps = simulator.reflections.filter { $0.centreZ > 0 && $0.centreZ < Double(simulator.scan.numImages) }.map { r in
-            ReciprocalSpaceMapping.rlp(mm: panel.pixelToMillimeter(r.centrePx), phi: simulator.scan.angle(arrayIndex: r.centreZ) * .pi / 180,
-                                       panel: panel, beam: instrument.beam, goniometer: instrument.goniometer)
-        }
-        let search = FFTBasisVectorSearch()
-        let candidates = try search.candidates(rlps: rlps, maxCell: 1.3 * 136 * 1.2)
+        let sweep = SimulatedSpots(seed: 3, detector: .pilatus6m, maxImages: 40, minCounts: 300)
+        let candidates = try FFTBasisVectorSearch().candidates(rlps: sweep.rlps, maxCell: 1.3 * 136 * 1.2)
         XCTAssertGreaterThan(candidates.count, 3)
-        // Every strong candidate is a vector of the true rhombohedrally centred lattice: its
-        // coordinates in the hexagonal basis (Aᵀ·v) are integers plus one of the obverse
-        // centring translations, to within the grid's resolution.
-        let A = plan.sweeps[0].crystal.A
-        let centring = [Vec3(0, 0, 0), Vec3(2, 1, 1) / 3, Vec3(1, 2, 2) / 3]
+        // Every strong candidate is a vector of the true rhombohedrally centred lattice, to
+        // within the grid's resolution.
         for c in candidates.prefix(6) {
-            let coordinates = A.transpose * c.vector
-            let offsets = centring.map { t in (coordinates - t - (coordinates - t).rounded(.toNearestOrAwayFromZero)).length }
-            XCTAssertLessThan(offsets.min()!, 0.05, "\(c.vector) → \(coordinates)")
+            XCTAssertTrue(sweep.isLatticeVector(c.vector, tolerance: 0.05), "\(c.vector) → \(sweep.A.transpose * c.vector)")
             XCTAssertGreaterThan(c.vector.length, 60)
         }
     }
@@ -56,23 +43,10 @@ final class CandidateCrystalsTests: XCTestCase {
 /// The 1-D search on the same simulated sweep: its strongest directions are lattice rows.
 final class FFT1DBasisVectorSearchTests: XCTestCase {
     func testStrongestDirectionsAreLatticeVectors() throws {
-        let plan = TehaPreset.plan(seed: 3, sweeps: 1, detector: .pilatus6m, maxImages: 40)
-        let instrument = Instrument(plan: plan, siliconMu: 3.9)
-        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
-        let panel = instrument.trueDetector[0]
-        let rlps = simulator.reflections.filter { $0.centreZ > 0 && $0.centreZ < Double(simulator.scan.numImages) && $0.fullCounts > 300 }.map { r in
-            ReciprocalSpaceMapping.rlp(mm: panel.pixelToMillimeter(r.centrePx), phi: simulator.scan.angle(arrayIndex: r.centreZ) * .pi / 180,
-                                       panel: panel, beam: instrument.beam, goniometer: instrument.goniometer)
-        }
-        let candidates = try FFT1DBasisVectorSearch().candidates(rlps: rlps, maxCell: 98)
+        let sweep = SimulatedSpots(seed: 3, detector: .pilatus6m, maxImages: 40, minCounts: 300)
+        let candidates = try FFT1DBasisVectorSearch().candidates(rlps: sweep.rlps, maxCell: 98)
         XCTAssertGreaterThanOrEqual(candidates.count, 3)
-        let A = plan.sweeps[0].crystal.A
-        let centring = [Vec3(0, 0, 0), Vec3(2, 1, 1) / 3, Vec3(1, 2, 2) / 3]
-        var lattice = 0
-        for c in candidates.prefix(6) {
-            let x = A.transpose * c.vector
-            if centring.contains(where: { t in (x - t - (x - t).rounded(.toNearestOrAwayFromZero)).length < 0.1 }) { lattice += 1 }
-        }
-        XCTAssertGreaterThanOrEqual(lattice, 5, "\(candidates.prefix(6).map { A.transpose * $0.vector })")
+        let lattice = candidates.prefix(6).filter { sweep.isLatticeVector($0.vector, tolerance: 0.1) }.count
+        XCTAssertGreaterThanOrEqual(lattice, 5, "\(candidates.prefix(6).map { sweep.A.transpose * $0.vector })")
     }
 }

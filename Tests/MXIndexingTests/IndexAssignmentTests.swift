@@ -7,27 +7,18 @@ import MXSimulation
 /// back the Miller indices the simulator drew them for.
 final class IndexAssignmentTests: XCTestCase {
     func testSimulatedSpotsIndexToTheirTrueMillerIndices() throws {
-        let plan = TehaPreset.plan(seed: 3, sweeps: 1, detector: .small, maxImages: 30)
-        let instrument = Instrument(plan: plan, siliconMu: 3.9)
-        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
-        let panel = instrument.trueDetector[0]
-        let reflections = simulator.reflections.filter { $0.centreZ > 0 && $0.centreZ < Double(simulator.scan.numImages) }
-        XCTAssertGreaterThan(reflections.count, 200)
-        let rlps = reflections.map { r in
-            ReciprocalSpaceMapping.rlp(mm: panel.pixelToMillimeter(r.centrePx),
-                                       phi: simulator.scan.angle(arrayIndex: r.centreZ) * .pi / 180,
-                                       panel: panel, beam: instrument.beam, goniometer: instrument.goniometer)
-        }
-        let phis = reflections.map(\.phi)
-        let assigned = IndexAssignment().assign(rlps: rlps, phis: phis, A: plan.sweeps[0].crystal.A)
-        let correct = zip(assigned, reflections).filter { $0.0 == $0.1.h }.count
+        let sweep = SimulatedSpots(seed: 3, detector: .small, maxImages: 30)
+        XCTAssertGreaterThan(sweep.reflections.count, 200)
+        let assigned = IndexAssignment().assign(rlps: sweep.rlps, phis: sweep.reflections.map(\.phi), A: sweep.A)
+        let correct = zip(assigned, sweep.reflections).filter { $0.0 == $0.1.h }.count
         // Centroid errors of 0.3 px and 0.2 images keep every spot well inside the 0.3 tolerance.
-        XCTAssertGreaterThan(Double(correct) / Double(reflections.count), 0.99)
-        let entering = zip(reflections, rlps).filter { r, _ in
-            ReciprocalSpaceMapping.isEntering(mm: panel.pixelToMillimeter(r.centrePx), panel: panel, beam: instrument.beam,
-                                              goniometer: instrument.goniometer) == r.entering
+        XCTAssertGreaterThan(Double(correct) / Double(sweep.reflections.count), 0.99)
+        let panel = sweep.instrument.trueDetector[0]
+        let entering = sweep.reflections.filter { r in
+            ReciprocalSpaceMapping.isEntering(mm: panel.pixelToMillimeter(r.centrePx), panel: panel, beam: sweep.instrument.beam,
+                                              goniometer: sweep.instrument.goniometer) == r.entering
         }.count
-        XCTAssertEqual(entering, reflections.count)
+        XCTAssertEqual(entering, sweep.reflections.count)
     }
 
     func testDuplicatesOfOneReflectionKeepTheBestFit() {
@@ -45,15 +36,9 @@ final class IndexAssignmentTests: XCTestCase {
 /// neighbouring lattice planes seen, as DIALS estimates it.
 final class MaxCellEstimateTests: XCTestCase {
     func testMaxCellOfASimulatedSweepIsAboveTheLongestCellEdge() throws {
-        let plan = TehaPreset.plan(seed: 3, sweeps: 1, detector: .pilatus6m, maxImages: 40)
-        let instrument = Instrument(plan: plan, siliconMu: 3.9)
-        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
-        let panel = instrument.trueDetector[0]
-        let spots = simulator.reflections.filter { $0.centreZ > 0 && $0.centreZ < Double(simulator.scan.numImages) && $0.fullCounts > 300 }.map { r in
-            let phi = simulator.scan.angle(arrayIndex: r.centreZ)
-            return MaxCellEstimate.Spot(rlp: ReciprocalSpaceMapping.rlp(mm: panel.pixelToMillimeter(r.centrePx), phi: phi * .pi / 180, panel: panel,
-                                                                      beam: instrument.beam, goniometer: instrument.goniometer),
-                                        phiDegrees: phi, entering: r.entering)
+        let sweep = SimulatedSpots(seed: 3, detector: .pilatus6m, maxImages: 40, minCounts: 300)
+        let spots = sweep.reflections.indices.map {
+            MaxCellEstimate.Spot(rlp: sweep.rlps[$0], phiDegrees: sweep.phiDegrees[$0], entering: sweep.reflections[$0].entering)
         }
         let maxCell = try MaxCellEstimate().maxCell(spots)
         // The lattice is rhombohedrally centred: its primitive cell edges are 72.4 Å, so the

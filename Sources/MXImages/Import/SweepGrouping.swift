@@ -9,7 +9,8 @@ import MXGeometry
 ///   consecutive stills with one template share one ImageSequence, as DIALS records a grid scan;
 /// - an image with no scan or no number in its name is an experiment in a plain ImageSet.
 public enum SweepGrouping {
-    public static func group(_ records: [ImageMetadata], tolerances: ModelTolerances = ModelTolerances()) -> ExperimentList {
+    public static func group(_ records: [ImageMetadata], tolerances: ModelTolerances = ModelTolerances(),
+                             scanContinuity: ScanContinuity = ScanContinuity()) -> ExperimentList {
         var list = ExperimentList()
         var grouping = State()
         for record in records {
@@ -17,7 +18,7 @@ public enum SweepGrouping {
             let parsed = FilenameTemplate.parse(record.path)
             if let scan = record.scan, let (template, _) = parsed {
                 if record.isRotation {
-                    grouping.addRotationImage(scan, template: template, models: models, to: &list, tolerances: tolerances)
+                    grouping.addRotationImage(scan, template: template, models: models, to: &list, continuity: scanContinuity)
                 } else {
                     grouping.addStill(scan, template: template, models: models, to: &list)
                 }
@@ -56,10 +57,10 @@ public enum SweepGrouping {
         }
 
         mutating func addRotationImage(_ scan: Scan, template: FilenameTemplate, models: Models,
-                                       to list: inout ExperimentList, tolerances: ModelTolerances) {
+                                       to list: inout ExperimentList, continuity: ScanContinuity) {
             (stills, plainSet) = (nil, nil)
             if let s = sweep, s.template == template, Self.same(s.models, models),
-               tolerances.continues(list.scans[s.scan], with: scan) {
+               continuity.continues(list.scans[s.scan], with: scan) {
                 list.scans[s.scan].imageRange.last = scan.imageRange.last
                 list.scans[s.scan].exposureTimes += scan.exposureTimes
                 list.scans[s.scan].epochs += scan.epochs

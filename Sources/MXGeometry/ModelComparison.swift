@@ -1,8 +1,9 @@
 import Foundation
-import MXGeometry
 
-/// dxtbx's `is_similar_to` tests that `dials.combine_experiments` applies before replacing a
-/// model by the reference (`compare_models=True`), with the import tolerances. Each returns nil
+
+/// dxtbx's `is_similar_to` tests with the import tolerances: what `dials.import` uses to decide
+/// that consecutive images share a model, and what `dials.combine_experiments` applies before
+/// replacing a model by the reference (`compare_models=True`). Each `difference` returns nil
 /// when the models agree, else the first difference in words.
 public struct ModelTolerances: Sendable, Equatable {
     public var beamWavelength = 1e-6
@@ -65,6 +66,10 @@ public struct ModelTolerances: Sendable, Equatable {
         if s > settingRotation { return String(format: "setting rotation differs by %.3g (tolerance %.3g)", s, settingRotation) }
         return nil
     }
+
+    public func same(_ a: Beam, _ b: Beam) -> Bool { difference(a, b) == nil }
+    public func same(_ a: Detector, _ b: Detector) -> Bool { difference(a, b) == nil }
+    public func same(_ a: Goniometer, _ b: Goniometer) -> Bool { difference(a, b) == nil }
 
     static func maxComponent(_ v: Vec3) -> Double { max(abs(v.x), abs(v.y), abs(v.z)) }
 }
