@@ -60,6 +60,17 @@ final class IndexerTests: XCTestCase {
         XCTAssertTrue(hkl.allSatisfy { (-Int($0.h) + Int($0.k) + Int($0.l)) % 3 == 0 })
     }
 
+    func testTheOneDimensionalSearchIndexesTheSameLattice() throws {
+        let (experiments, strong) = Self.strongSpots()
+        var options = IndexingOptions()
+        options.method = .fft1d
+        options.macroCycles = 2
+        let p1 = try Indexer(options: options).index(experiments: experiments, strong: strong)
+        XCTAssertEqual(p1.method, "fft1d")
+        let truth = Self.plan.sweeps[0].crystal.cell
+        XCTAssertEqual(p1.experiments.crystals[0].unitCell.volume, truth.volume / 3, accuracy: truth.volume / 3 * 0.01)
+    }
+
     func testTooFewSpotsIsAClearFailure() {
         let (experiments, strong) = Self.strongSpots()
         let few = try! strong.select(rows: [0, 1, 2, 3])

@@ -38,6 +38,12 @@ final class PipelineCommandTests: XCTestCase {
             XCTAssertEqual(cell[0], trueCell[0], accuracy: trueCell[0] * 0.003, template)
             XCTAssertEqual(cell[2], trueCell[2], accuracy: trueCell[2] * 0.003, template)
             XCTAssertEqual(cell[5], 120, accuracy: 1e-3, template)
+            // DIALS refines what we indexed.
+            if let refine = CommandRunner.dials("dials.refine") {
+                let run = try CommandRunner.run(refine, ["indexed.expt", "indexed.refl", "scan_varying=false", "outlier.algorithm=tukey",
+                                                         "output.experiments=dials_refined.expt", "output.reflections=dials_refined.refl"], in: work)
+                XCTAssertEqual(run.status, 0, run.stderr)
+            }
         }
     }
 }
