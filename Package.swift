@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "MXSpotFinding", targets: ["MXSpotFinding"]),
         .library(name: "MXRefinement", targets: ["MXRefinement"]),
         .library(name: "MXIndexing", targets: ["MXIndexing"]),
+        .library(name: "MXClustering", targets: ["MXClustering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "MXSpotFinding", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
         .target(name: "MXRefinement", dependencies: ["MXGeometry", "MXReflections"]),
         .target(name: "MXIndexing", dependencies: ["MXGeometry", "MXReflections", "MXRefinement"]),
+        .target(name: "MXClustering", dependencies: ["MXGeometry"]),
         .executableTarget(
             name: "mxtriage",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
         .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXClusteringTests", dependencies: ["MXClustering"]),
         .testTarget(name: "MXIndexingTests", dependencies: ["MXIndexing", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
