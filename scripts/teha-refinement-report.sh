@@ -20,7 +20,6 @@ mkdir -p joint && cd joint || exit 2
 "$M" refine combined.expt combined.refl --correlation correlation.json > refine.log 2>&1 || { tail -n 2 refine.log; exit 1; }
 T2=$(date +%s.%N)
 echo "individual refinement: $(echo "$T1 - $T0" | bc) s; combine + joint refinement: $(echo "$T2 - $T1" | bc) s"
-grep -E "^\| +[0-9]+ \| +[0-9]+ \| +[0-9.]+ \| +[0-9.]+ \| +[0-9.]+ \|$" refine.log | head -n 1 > /dev/null
 cd ..
 /usr/bin/python3 - "$IMG" "${args[@]}" <<'PY'
 import json, math, sys, os
@@ -50,5 +49,4 @@ dist = abs(sum(a * b for a, b in zip(o, n)))
 t, h = truth["true_geometry"], truth["header_geometry"]
 print("joint distance %.4f mm (true %.4f, header %.4f): error %+.4f mm" % (dist, t["distance_mm"], h["distance_mm"], dist - t["distance_mm"]))
 PY
-grep -A3 "Step |" joint/refine.log | head -n 0
 echo "joint refinement: $(grep -c '' joint/refine.log) log lines; parameters: $(grep -m1 -o '[0-9]* parameters' joint/refine.log)"
