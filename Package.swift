@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "MXImagesTests", dependencies: ["MXImages", "MXTestSupport"]),
         .testTarget(name: "MXReflectionsTests", dependencies: ["MXReflections", "MXTestSupport"]),
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
-        .testTarget(name: "MXClusteringTests", dependencies: ["MXClustering"]),
+        .testTarget(name: "MXClusteringTests", dependencies: ["MXClustering", "MXTestSupport"]),
         .testTarget(name: "MXIndexingTests", dependencies: ["MXIndexing", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import MXTestSupport
 import XCTest
 import MXGeometry
 @testable import MXClustering
@@ -42,7 +43,7 @@ final class CellClusterAnalysisTests: XCTestCase {
     }
 
     func testWardLinkageMatchesAnIndependentImplementation() {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for n in [2, 3, 7, 20] {
             let points = (0..<n).map { _ in (0..<3).map { _ in Double.random(in: -1...1, using: &rng) } }
             let d = points.map { a in points.map { b in zip(a, b).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot() } }
@@ -70,7 +71,7 @@ final class CellClusterAnalysisTests: XCTestCase {
 
     func testPlantedGroupsAndOutlierAreSeparated() {
         var cells: [UnitCell] = []
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<12 {
             let a = 98 * (1 + 0.001 * Double.random(in: -1...1, using: &rng)), c = 136 * (1 + 0.001 * Double.random(in: -1...1, using: &rng))
             cells.append(UnitCell(a, a, c, 90, 90, 120))
@@ -91,18 +92,5 @@ final class CellClusterAnalysisTests: XCTestCase {
         // Varying columns: a, b, c; angles are fixed by symmetry and drop out.
         XCTAssertEqual(CellDescriptors(cells: cells).columns, [0, 1, 2])
         XCTAssertEqual(analysis.varianceProportions.reduce(0, +), 1, accuracy: 1e-12)
-    }
-}
-
-/// A seeded generator so that the randomised tests are the same every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import MXTestSupport
 import XCTest
 @testable import MXReflections
 

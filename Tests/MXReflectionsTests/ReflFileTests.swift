@@ -1,4 +1,5 @@
 import Foundation
+import MXTestSupport
 import XCTest
 @testable import MXReflections
 

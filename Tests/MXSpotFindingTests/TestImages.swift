@@ -1,3 +1,4 @@
+import MXTestSupport
 import Foundation
 import MXGeometry
 import MXImages
@@ -25,17 +26,11 @@ enum TestImages {
     static func indices(_ mask: [Bool]) -> [Int] { mask.indices.filter { mask[$0] } }
 }
 
-/// A tiny deterministic generator (SplitMix64) so test images are the same on every run.
+/// Deterministic test-image noise on top of SplitMix64, so test images are the same on every run.
 struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var source: SplitMix64
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { source.next() }
     mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
     /// Poisson deviate by Knuth's product method (fine for the small means used here).
     mutating func poisson(_ mean: Double) -> Int32 {
