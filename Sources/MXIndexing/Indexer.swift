@@ -72,17 +72,14 @@ public struct Indexer: Sendable {
             refined = result
         }
         guard let refinement = refined else { throw .refinementFailed("no macro-cycle ran") }
-        let output = Self.indexedTable(refinement.reflections, spots: spots)
+        let output = Self.indexedTable(refinement.reflections)
         let indexed = output.ints("id")!.filter { $0 >= 0 }.count
-        var list = ExperimentList()
-        list.beams = [models.beam]
-        list.detectors = [models.detector]
-        list.goniometers = [models.goniometer]
-        list.scans = [models.scan]
-        list.crystals = refinement.experiments.crystals
-        list.imagesets = experiments.imageset(of: experiments.experiments[e]).map { [$0] } ?? []
-        list.experiments = [Experiment(identifier: experiments.experiments[e].identifier, beam: 0, detector: 0, goniometer: 0,
-                                       scan: 0, crystal: 0, imageset: list.imagesets.isEmpty ? nil : 0)]
+        var list = Self.singleExperiment(models: models, crystal: refinement.experiments.crystals[0],
+                                         identifier: experiments.experiments[e].identifier)
+        if let imageset = experiments.imageset(of: experiments.experiments[e]) {
+            list.imagesets = [imageset]
+            list.experiments[0].imageset = 0
+        }
         return IndexingResult(experiments: list, reflections: output, method: method, log: log, refinement: refinement,
                               indexedCount: indexed, unindexedCount: output.nrows - indexed)
     }
@@ -120,8 +117,8 @@ public struct Indexer: Sendable {
     }
 
     /// indexed.refl as dials.index writes it: refinement's outliers become unindexed (id −1,
-    /// Miller index 0), and the xyzobs.px columns of the spot table are kept.
-    static func indexedTable(_ refined: ReflectionTable, spots: PreparedSpots) -> ReflectionTable {
+    /// Miller index 0). (The strong table's xyzobs.px columns are not carried over.)
+    static func indexedTable(_ refined: ReflectionTable) -> ReflectionTable {
         var t = refined
         let flags = t.flags ?? []
         var ids = t.ints("id") ?? []
