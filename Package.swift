@@ -14,6 +14,11 @@ let package = Package(
         .library(name: "MXRefinement", targets: ["MXRefinement"]),
         .library(name: "MXIndexing", targets: ["MXIndexing"]),
         .library(name: "MXClustering", targets: ["MXClustering"]),
+        .library(name: "MXIntegration", targets: ["MXIntegration"]),
+        .library(name: "MXExport", targets: ["MXExport"]),
+        .library(name: "TriageEngine", targets: ["TriageEngine"]),
+        .library(name: "TriageUI", targets: ["TriageUI"]),
+        .library(name: "TriageTerminal", targets: ["TriageTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +30,8 @@ let package = Package(
             providers: [.apt(["libcbf-dev", "libhdf5-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBZip2", path: "Sources/CBZip2", providers: [.apt(["libbz2-dev"])]),
+        .systemLibrary(name: "CCCP4", path: "Sources/CCCP4", providers: [.apt(["libccp4-dev"])]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
 
         .target(name: "MXGeometry"),
         .target(name: "MXImages", dependencies: ["MXGeometry", "CCBF", "CZlib", "CBZip2"]),
@@ -34,10 +41,21 @@ let package = Package(
         .target(name: "MXRefinement", dependencies: ["MXGeometry", "MXReflections"]),
         .target(name: "MXIndexing", dependencies: ["MXGeometry", "MXReflections", "MXRefinement"]),
         .target(name: "MXClustering", dependencies: ["MXGeometry"]),
+        .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
+        .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "CCCP4"]),
+        .target(
+            name: "TriageEngine",
+            dependencies: [
+                "MXGeometry", "MXImages", "MXReflections", "MXSpotFinding", "MXIndexing", "MXRefinement",
+                "MXIntegration", "MXExport", "MXClustering", "MXSimulation",
+            ]),
+        .target(name: "TriageUI", dependencies: ["TriageEngine"]),
+        .target(name: "TriageTerminal", dependencies: ["TriageUI", "CNcursesw"]),
         .executableTarget(
             name: "mxtriage",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSimulation", "MXSpotFinding", "MXRefinement", "MXIndexing",
+                "MXClustering", "MXIntegration", "MXExport", "TriageEngine", "TriageUI", "TriageTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -50,6 +68,11 @@ let package = Package(
         .testTarget(name: "MXIndexingTests", dependencies: ["MXIndexing", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXTestSupport"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"]),
+        .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "MXTestSupport"]),
         .testTarget(name: "mxtriageTests", dependencies: ["mxtriage", "MXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
