@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Numerical kernels (3-D FFTs, thresholding, integration of full detector images) are compiled
+/// with optimisation even in debug builds: the tests run them on real-size data, and
+/// unoptimised they are 10–30× slower. Debug info, assertions and `@testable` stay on.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "mxtriage",
     platforms: [.macOS(.v13)],
@@ -33,15 +38,15 @@ let package = Package(
         .systemLibrary(name: "CCCP4", path: "Sources/CCCP4", providers: [.apt(["libccp4-dev"])]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
 
-        .target(name: "MXGeometry"),
-        .target(name: "MXImages", dependencies: ["MXGeometry", "CCBF", "CZlib", "CBZip2"]),
-        .target(name: "MXReflections", dependencies: ["MXGeometry"]),
-        .target(name: "MXSimulation", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
-        .target(name: "MXSpotFinding", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
-        .target(name: "MXRefinement", dependencies: ["MXGeometry", "MXReflections"]),
-        .target(name: "MXIndexing", dependencies: ["MXGeometry", "MXReflections", "MXRefinement"]),
-        .target(name: "MXClustering", dependencies: ["MXGeometry"]),
-        .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"]),
+        .target(name: "MXGeometry", swiftSettings: optimisedInDebug),
+        .target(name: "MXImages", dependencies: ["MXGeometry", "CCBF", "CZlib", "CBZip2"], swiftSettings: optimisedInDebug),
+        .target(name: "MXReflections", dependencies: ["MXGeometry"], swiftSettings: optimisedInDebug),
+        .target(name: "MXSimulation", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
+        .target(name: "MXSpotFinding", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
+        .target(name: "MXRefinement", dependencies: ["MXGeometry", "MXReflections"], swiftSettings: optimisedInDebug),
+        .target(name: "MXIndexing", dependencies: ["MXGeometry", "MXReflections", "MXRefinement"], swiftSettings: optimisedInDebug),
+        .target(name: "MXClustering", dependencies: ["MXGeometry"], swiftSettings: optimisedInDebug),
+        .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "CCCP4"]),
         .target(
             name: "TriageEngine",
@@ -49,7 +54,7 @@ let package = Package(
                 "MXGeometry", "MXImages", "MXReflections", "MXSpotFinding", "MXIndexing", "MXRefinement",
                 "MXIntegration", "MXExport", "MXClustering", "MXSimulation",
             ]),
-        .target(name: "TriageUI", dependencies: ["TriageEngine"]),
+        .target(name: "TriageUI", dependencies: ["TriageEngine", "MXClustering"]),
         .target(name: "TriageTerminal", dependencies: ["TriageUI", "CNcursesw"]),
         .executableTarget(
             name: "mxtriage",
@@ -71,7 +76,7 @@ let package = Package(
         .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "MXSimulation", "MXTestSupport"]),
-        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "MXTestSupport"]),
         .testTarget(name: "mxtriageTests", dependencies: ["mxtriage", "MXTestSupport"]),
     ],

@@ -14,3 +14,7 @@ static const unsigned int MXCURSES_A_REVERSE = A_REVERSE;
 static const unsigned int MXCURSES_A_UNDERLINE = A_UNDERLINE;
 static const unsigned int MXCURSES_A_DIM = A_DIM;
 static const unsigned int MXCURSES_A_NORMAL = A_NORMAL;
+/* Globals that Swift 6 rejects as shared mutable state; read them through functions instead. */
+static inline WINDOW *mxcurses_stdscr(void) { return stdscr; }
+static inline int mxcurses_colors(void) { return COLORS; }
+static inline int mxcurses_color_pairs(void) { return COLOR_PAIRS; }

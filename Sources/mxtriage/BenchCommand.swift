@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure mxtriage's speed (use a release build).",
-        subcommands: [DecodeBench.self, SimulateBench.self, FindSpotsBench.self, RefineBench.self])
+        subcommands: [DecodeBench.self, SimulateBench.self, FindSpotsBench.self, RefineBench.self, IntegrateBenchCommand.self, ClusterBenchCommand.self])
 
     struct DecodeBench: ParsableCommand {
         static let configuration = CommandConfiguration(

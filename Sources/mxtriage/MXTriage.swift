@@ -7,7 +7,11 @@ struct MXTriage: ParsableCommand {
         commandName: "mxtriage",
         abstract: "Multi-crystal triage for rotation data: import, process, cluster, refine jointly.",
         version: MXTriageVersion.string,
-        subcommands: [ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self, CombineCommand.self, SimulateCommand.self, BenchCommand.self])
+        subcommands: [
+            ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self, CombineCommand.self,
+            IntegrateCommand.self, ExportCommand.self, SplitCommand.self, ClusterCommand.self, ProcessCommand.self, JointCommand.self,
+            UICommand.self, DemoCommand.self, SimulateCommand.self, ReplayCommand.self, BenchCommand.self,
+        ])
 }
 
 enum MXTriageVersion {

@@ -1,0 +1,47 @@
+import MXGeometry
+import MXReflections
+
+/// Where integration has got, for a progress line. Reported from worker threads too.
+public struct IntegrationProgress: Sendable, Equatable {
+    public enum Stage: String, Sendable {
+        case modellingProfile = "modelling profile"
+        case predicting
+        case readingImages = "reading images"
+        case integrating
+        case finished
+    }
+
+    public var experiment: Int
+    public var experiments: Int
+    public var stage: Stage
+    /// Progress within the stage (frames read, for images), when it is counted.
+    public var done: Int
+    public var total: Int
+}
+
+/// What integration found for one experiment.
+public struct ExperimentIntegrationSummary: Sendable, Equatable {
+    public var experiment: Int
+    public var profile: GaussianRSProfile
+    /// Indexed strong spots the profile was estimated from (0 for a fixed profile).
+    public var referenceSpots: Int
+    public var predicted: Int
+    /// Flagged integrated_sum.
+    public var integrated: Int
+    /// Shoeboxes that shared foreground or background with a neighbour.
+    public var overlapped: Int
+    /// Predicted but not integrated (too near the axis, bad or overlapped foreground pixels,
+    /// background failure).
+    public var rejected: Int
+    /// Mean I/σ(I) of the integrated reflections.
+    public var meanIOverSigma: Double
+}
+
+/// The integrated reflections of all experiments, in DIALS's integrated.refl layout, and the
+/// experiments with their profile models.
+public struct IntegrationResult: Sendable {
+    public var reflections: ReflectionTable
+    /// The input experiments, each with its gaussian_rs profile (as integrated.expt).
+    public var experiments: ExperimentList
+    public var summaries: [ExperimentIntegrationSummary]
+}

@@ -1,1 +1,0 @@
-// Seed file so the target builds before its first real source; delete when the module has one.

@@ -1,0 +1,221 @@
+import Foundation
+import MXGeometry
+import MXIndexing
+import MXReflections
+import MXRefinement
+import MXSpotFinding
+import Synchronization
+
+/// One sequence from images to MTZ: the tutorial's per-sweep script, in process. Each stage
+/// writes the tutorial's file, reports its status and results as events, and on failure leaves
+/// a one-line reason; the stages after a failure are skipped. A stage already done in an
+/// earlier run (its status in `summary` and its output file on disk) is not run again.
+struct SequencePipeline {
+    var summary: SequenceSummary
+    /// This sweep alone, from the session's import.
+    let imported: ExperimentList
+    let options: TriageOptions
+    let isCancelled: @Sendable () -> Bool
+    let emit: @Sendable (EngineEvent) -> Void
+    var files: SequenceFiles
+    /// The summary as last sent in a `.sequence` event.
+    private var published: SequenceSummary?
+
+    init(summary: SequenceSummary, imported: ExperimentList, options: TriageOptions, directory: URL,
+         isCancelled: @escaping @Sendable () -> Bool, emit: @escaping @Sendable (EngineEvent) -> Void) {
+        self.summary = summary
+        self.imported = imported
+        self.options = options
+        self.isCancelled = isCancelled
+        self.emit = emit
+        files = SequenceFiles(directory: directory)
+    }
+
+    /// The file each stage leaves behind; a resumed run trusts a `.done` stage only if it exists.
+    static func output(of stage: PipelineStage) -> String {
+        switch stage {
+        case .importImages: return "imported.expt"
+        case .spots: return "strong.refl"
+        case .indexP1: return "P1_models.expt"
+        case .indexTarget: return "indexed.expt"
+        case .refine: return "refined.expt"
+        case .integrate: return "integrated.refl"
+        case .export: return "integrated.mtz"
+        }
+    }
+
+    /// Runs every stage not already done; returns the final summary.
+    mutating func run() -> SequenceSummary {
+        do { try WorkDirectory.create(files.directory) } catch {
+            fail(.importImages, StageFailure("cannot create \(files.directory.path): \(error.localizedDescription)"))
+            return summary
+        }
+        var failed = false
+        for stage in PipelineStage.allCases {
+            if failed || isCancelled() {
+                if !summary[stage].isFinished || summary[stage] != .done { set(stage, .skipped) }
+                continue
+            }
+            if summary[stage] == .done, files.exists(Self.output(of: stage)) { continue }
+            set(stage, .running(fraction: nil))
+            let start = ContinuousClock.now
+            do {
+                try runStage(stage)
+                summary.seconds[stage.rawValue] = (ContinuousClock.now - start).seconds
+                set(stage, .done)
+                if stage != PipelineStage.allCases.last { publish() }
+            } catch {
+                fail(stage, error)
+                failed = true
+            }
+        }
+        publish()
+        return summary
+    }
+
+    /// Reports the summary if it changed since it was last reported: after every stage, so
+    /// the screen shows results as they come, and once more at the end with the final state.
+    private mutating func publish() {
+        guard summary != published else { return }
+        published = summary
+        emit(.sequence(summary))
+    }
+
+    private mutating func runStage(_ stage: PipelineStage) throws {
+        switch stage {
+        case .importImages: try importImages()
+        case .spots: try findSpots()
+        case .indexP1: try indexP1()
+        case .indexTarget: try indexTarget()
+        case .refine: try refine()
+        case .integrate: try integrate()
+        case .export: try export()
+        }
+    }
+
+    private mutating func set(_ stage: PipelineStage, _ status: StageStatus) {
+        summary[stage] = status
+        emit(.stage(sequence: summary.number, stage: stage, status: status))
+    }
+
+    private mutating func fail(_ stage: PipelineStage, _ error: Error) {
+        let reason = (error as? StageFailure)?.description ?? String(describing: error)
+        summary.failure = "\(stage.rawValue): \(reason)"
+        set(stage, .failed(reason: reason))
+        emit(.log(sequence: summary.number, line: "\(stage.rawValue) failed: \(reason)"))
+    }
+
+    func log(_ line: String) { emit(.log(sequence: summary.number, line: line)) }
+
+    // MARK: - Stages
+
+    private mutating func importImages() throws {
+        try files.save(imported, as: "imported.expt")
+        log("imported \(summary.imageCount) images: \(summary.template)")
+    }
+
+    private mutating func findSpots() throws {
+        let list = try files.experiments("imported.expt")
+        let finder = SpotFinder(nproc: options.threadsPerJob)
+        let number = summary.number
+        let total = Double(max(1, summary.imageCount))
+        let emit = self.emit
+        let imagesDone = Atomic<Int>(0)
+        let result: SpotFindingResult
+        do {
+            // One call per image, in whatever order the worker threads finish them.
+            result = try finder.findSpots(in: list) { _ in
+                let done = imagesDone.add(1, ordering: .relaxed).newValue
+                emit(.stage(sequence: number, stage: .spots, status: .running(fraction: Double(done) / total)))
+            }
+        } catch {
+            throw StageFailure("\(error)")
+        }
+        if let failure = result.failures.first { throw StageFailure("\(failure)") }
+        try files.save(result.reflections, as: "strong.refl")
+        summary.spotCount = result.reflections.nrows
+        log("found \(result.reflections.nrows) strong spots")
+        guard result.reflections.nrows > 0 else { throw StageFailure("no strong spots found (blank images?)") }
+    }
+
+    private mutating func indexP1() throws {
+        let list = try files.experiments("imported.expt")
+        let strong = try files.reflections("strong.refl")
+        let result: IndexingResult
+        do { result = try Indexer().index(experiments: list, strong: strong) } catch {
+            throw StageFailure("\(error)")
+        }
+        for line in result.log { log(line) }
+        summary.indexingMethod = result.method
+        summary.indexedCount = result.indexedCount
+        summary.cell = result.experiments.crystals[0].unitCell.parameters
+        try files.save(result.experiments, as: "P1_models.expt")
+        log("P 1: \(result.indexedCount) indexed (\(result.method))")
+    }
+
+    private mutating func indexTarget() throws {
+        guard let symbol = options.spaceGroup else {
+            // No target symmetry: the P 1 solution is the indexing result, as the tutorial's
+            // single dials.index call would leave it.
+            let list = try files.experiments("P1_models.expt")
+            let strong = try files.reflections("strong.refl")
+            try saveIndexed(try index(list, strong, IndexingOptions()))
+            return
+        }
+        guard let target = IndexingOptions.TargetSymmetry(symbol: symbol) else {
+            throw StageFailure("space group \"\(symbol)\" is not supported (P 1 and H 3 are)")
+        }
+        var indexing = IndexingOptions()
+        indexing.targetSymmetry = target
+        let list = try files.experiments("P1_models.expt")
+        let strong = try files.reflections("strong.refl")
+        try saveIndexed(try index(list, strong, indexing))
+    }
+
+    private func index(_ list: ExperimentList, _ strong: ReflectionTable, _ options: IndexingOptions) throws -> IndexingResult {
+        do { return try Indexer(options: options).index(experiments: list, strong: strong) } catch {
+            throw StageFailure("\(error)")
+        }
+    }
+
+    private mutating func saveIndexed(_ result: IndexingResult) throws {
+        for line in result.log { log(line) }
+        var table = result.reflections
+        table.identifiers = [0: result.experiments.experiments[0].identifier]
+        try files.save(result.experiments, as: "indexed.expt")
+        try files.save(table, as: "indexed.refl")
+        let crystal = result.experiments.crystals[0]
+        summary.indexedCount = result.indexedCount
+        summary.cell = crystal.unitCell.parameters
+        summary.spaceGroup = crystal.spaceGroupHall.trimmingCharacters(in: .whitespaces)
+        log("indexed \(result.indexedCount) reflections, \(result.unindexedCount) unindexed")
+    }
+
+    private mutating func refine() throws {
+        let list = try files.experiments("indexed.expt")
+        let table = try files.reflections("indexed.refl")
+        let scope = RefinementScope.sequence(summary.number)
+        let emit = self.emit
+        let result: RefinementResult
+        do {
+            result = try Refiner(experiments: list, reflections: table, options: RefinementOptions())
+                .run { step in emit(.refinementStep(scope: scope, row: RefinementStepRow(step))) }
+        } catch {
+            throw StageFailure("\(error)")
+        }
+        try files.save(result.experiments, as: "refined.expt")
+        try files.save(result.reflections, as: "refined.refl")
+        let crystal = result.experiments.crystals[0]
+        summary.cell = crystal.unitCell.parameters
+        summary.spaceGroup = crystal.spaceGroupHall.trimmingCharacters(in: .whitespaces)
+        if let r = result.experimentRMSDs.first {
+            summary.rmsd = .init(xPixels: r.xPixels, yPixels: r.yPixels, zImages: r.zImages, nref: r.nref)
+        }
+        emit(.refinement(RefinementReport(result, scope: scope, sequences: [summary.number])))
+        log("refined: \(result.termination.rawValue)")
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The tutorial's file layout under a session's work directory:
+/// `sequence_NN/{imported.expt, strong.refl, P1_models.expt, indexed.expt, indexed.refl,
+/// refined.expt, refined.refl, integrated.refl, integrated.mtz}`, `summary.json`, the cluster
+/// files in `clusters/`, and the joint run in `joint/`.
+public struct WorkDirectory: Sendable {
+    public let url: URL
+
+    public init(_ url: URL) { self.url = url }
+
+    public func sequence(_ number: Int) -> URL {
+        url.appendingPathComponent(SequenceSummary.directoryName(number), isDirectory: true)
+    }
+
+    public func file(_ name: String, sequence number: Int) -> URL {
+        sequence(number).appendingPathComponent(name)
+    }
+
+    public var summary: URL { url.appendingPathComponent("summary.json") }
+    public var clusters: URL { url.appendingPathComponent("clusters", isDirectory: true) }
+    public var joint: URL { url.appendingPathComponent("joint", isDirectory: true) }
+    public var jointClusters: URL { joint.appendingPathComponent("clusters", isDirectory: true) }
+
+    /// Creates `directory` and its parents if needed.
+    public static func create(_ directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+}

@@ -1,0 +1,119 @@
+import TriageEngine
+
+extension UIReducer {
+    /// Every key the UI knows. `q` and Ctrl-C quit from anywhere; with help open, any other key
+    /// just closes it. A key that cannot act says why in the status message instead.
+    static func handle(key: KeyPress, in state: inout UIState) -> [UIEffect] {
+        switch key {
+        case .interrupt, .character("q"): return [.quit]
+        default: break
+        }
+        state.status = nil
+        if state.helpShown {
+            state.helpShown = false
+            return []
+        }
+        switch key {
+        case .up, .character("k"): state.select(state.selection - 1)
+        case .down, .character("j"): state.select(state.selection + 1)
+        case .pageUp: state.select(state.selection - state.layout.listRows)
+        case .pageDown: state.select(state.selection + state.layout.listRows)
+        case .home: state.select(0)
+        case .end: state.select(state.sequences.count - 1)
+        case .tab: state.view = state.view.next
+        case .backTab: state.view = state.view.previous
+        case .enter:
+            state.detailShown.toggle()
+            state.keepSelectionVisible()
+        case .escape:
+            if state.detailShown {
+                state.detailShown = false
+                state.keepSelectionVisible()
+            }
+        case .left: state.scrollHeatmap(by: -1)
+        case .right: state.scrollHeatmap(by: 1)
+        case .character(let c):
+            return handle(character: c, in: &state)
+        case .interrupt:
+            return [.quit]
+        }
+        return []
+    }
+
+    private static func handle(character c: Character, in state: inout UIState) -> [UIEffect] {
+        if let digit = c.wholeNumberValue, let view = TriageView(rawValue: digit) {
+            state.view = view
+            return []
+        }
+        switch c {
+        case "?": state.helpShown = true
+        case "x": return toggleExclusion(in: &state)
+        case "X": return excludeCluster(in: &state)
+        case "J", "r": return runJoint(in: &state)
+        case "c": return recluster(in: &state)
+        case "t": toggleJoint(in: &state)
+        case "[": moveCut(by: -1, in: &state)
+        case "]": moveCut(by: 1, in: &state)
+        case "m": toggleHeatmapSelection(in: &state)
+        default: break
+        }
+        return []
+    }
+
+    /// `t`: the refinement, correlation and dendrogram views switch between the individual
+    /// results and the joint refinement.
+    private static func toggleJoint(in state: inout UIState) {
+        state.showsJoint.toggle()
+        state.chosenClusterCount = nil
+        state.say(state.showsJoint ? "showing the joint refinement and joint cells"
+                                   : "showing the selected sequence's refinement and individual cells")
+    }
+
+    /// `[` one cluster fewer (cut higher), `]` one more (cut lower).
+    private static func moveCut(by delta: Int, in state: inout UIState) {
+        guard let report = state.shownClusters, let cut = state.clusterCut else {
+            state.say("no \(state.showsJoint ? "joint" : "individual") cluster analysis to cut yet — c runs one", .refusal)
+            return
+        }
+        let count = min(max(1, cut.clusterCount + delta), max(1, report.sequences.count))
+        state.chosenClusterCount = count
+        state.say("dendrogram cut into \(count) cluster\(count == 1 ? "" : "s") · " + describe(state.clusterExclusion))
+    }
+
+    /// `m`: the correlation view's choice between the most-correlated parameters and a window.
+    private static func toggleHeatmapSelection(in state: inout UIState) {
+        switch state.heatmap.selection {
+        case .mostCorrelated:
+            state.heatmap.selection = .window
+            state.say("correlation: a window of parameters in refinement order (← → scroll)")
+        case .window:
+            state.heatmap.selection = .mostCorrelated
+            state.say("correlation: the most strongly correlated parameters")
+        }
+    }
+
+    /// One line saying what `X` would do now.
+    static func describe(_ exclusion: ClusterExclusion) -> String {
+        switch exclusion {
+        case .cluster(let node, _, let sequences):
+            return "X would exclude cluster \(node.number) (\(sequences.count) sequences)"
+        case .single(let sequence):
+            return "sequence \(Format.sequence(sequence)) is alone at this cut"
+        case .everything:
+            return "one cluster holds every dataset"
+        case .notClustered(let sequence):
+            return "sequence \(Format.sequence(sequence)) is not in this analysis"
+        case .noAnalysis(let source):
+            return "no \(source.rawValue) cluster analysis yet"
+        }
+    }
+}
+
+extension UIState {
+    /// ← → in the correlation view move its parameter window.
+    mutating func scrollHeatmap(by delta: Int) {
+        guard view == .correlation else { return }
+        heatmap.selection = .window
+        heatmap.offset = max(0, heatmap.offset + delta)
+    }
+}

@@ -1,0 +1,167 @@
+import TriageEngine
+
+/// BLEND's Ward dendrogram of the shown cluster analysis (individual cells, or the joint ones
+/// with `t`), drawn from a ``ClusterReport``: one row per dataset labelled by sequence number,
+/// Ward height growing to the right, merge heights beside the nodes and cluster number, LCV and
+/// aLCV at the top five (the nodes BLEND annotates). The cut (`[` `]`) is a dotted line, and the
+/// cluster `X` would exclude is drawn in the warning style. More datasets than rows scroll to
+/// keep the selected sequence in the middle.
+///
+/// MXClustering's `DendrogramText` draws the same picture from a `CellClusterAnalysis`, which
+/// cannot be built from a report without recomputing the analysis, so this view draws the report.
+enum DendrogramScreen {
+    static let labelWidth = 6
+
+    static func draw(_ state: UIState, in area: Rect, into buffer: inout ScreenBuffer) {
+        let source: ClusterReport.Source = state.showsJoint ? .joint : .individual
+        guard let report = state.shownClusters, let cut = state.clusterCut else {
+            buffer.put("dendrogram · \(source.rawValue) cells", x: area.x + 1, y: area.y, style: .heading)
+            let hint = source == .joint
+                ? "no joint cluster analysis yet — J runs joint refinement, which re-clusters the joint cells; t shows the individual cells"
+                : "no cluster analysis yet — it runs when the sequences are refined; c runs it now"
+            buffer.put(Format.truncate(hint, area.width - 2), x: area.x + 1, y: area.y + 2, style: .dim)
+            return
+        }
+        drawHeader(state, report, cut, in: area, into: &buffer)
+        guard area.height >= 6 else { return }
+        let tree = Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 4)
+        drawTree(state, report, cut, in: tree, into: &buffer)
+        drawOutsiders(state, report, y: area.maxY - 1, in: area, into: &buffer)
+    }
+
+    private static func drawHeader(_ state: UIState, _ report: ClusterReport, _ cut: ClusterCut, in area: Rect,
+                                   into buffer: inout ScreenBuffer) {
+        var title = [Span("Ward dendrogram (BLEND) · ", .heading), Span("\(report.source.rawValue) cells", .title),
+                     Span(" · \(report.sequences.count) datasets")]
+        if let root = report.root {
+            title.append(Span(" · LCV \(Format.fixed(root.lcv, 2)) % · aLCV \(Format.fixed(root.alcv, 2)) Å"))
+        }
+        title.append(Span("   t: " + (report.source == .joint ? "individual" : "joint"), .dim))
+        buffer.put(title, x: area.x + 1, y: area.y, maxWidth: area.width - 2)
+
+        var line = [Span("cut: ", .heading),
+                    Span("\(cut.clusterCount) cluster\(cut.clusterCount == 1 ? "" : "s")"),
+                    Span(cut.isAutomatic ? " at the largest gap in merge height" : " (chosen)", .dim),
+                    Span(" · ", .border), Span("[ ]", .key), Span(" move · ", .dim)]
+        switch state.clusterExclusion {
+        case .cluster(let node, _, let sequences):
+            line += [Span("X", .key), Span(" excludes cluster \(node.number): ", .warning),
+                     Span(Format.sequenceList(sequences, limit: 16), .warning)]
+        case .single(let sequence):
+            line += [Span("X", .key), Span(" excludes sequence \(Format.sequence(sequence)) (alone at this cut)", .warning)]
+        case .everything:
+            line += [Span("X", .key), Span(": one cluster holds every dataset — ] cuts lower", .dim)]
+        case .notClustered(let sequence):
+            line += [Span("sequence \(Format.sequence(sequence)) is not in this analysis", .dim)]
+        case .noAnalysis:
+            break
+        }
+        buffer.put(line, x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
+    }
+
+    /// Datasets in dendrogram order (left subtree first), as 1-based serials.
+    static func leafOrder(_ report: ClusterReport) -> [Int] {
+        guard let root = report.root else { return report.sequences.isEmpty ? [] : [1] }
+        var out: [Int] = []
+        var stack = [root.number]
+        while let x = stack.popLast() {
+            if x < 0 { out.append(-x); continue }
+            stack.append(report.clusters[x - 1].right)
+            stack.append(report.clusters[x - 1].left)
+        }
+        return out
+    }
+
+    private static func drawTree(_ state: UIState, _ report: ClusterReport, _ cut: ClusterCut, in area: Rect,
+                                 into buffer: inout ScreenBuffer) {
+        let leaves = leafOrder(report)
+        let n = leaves.count
+        guard n > 0, area.height >= 1 else { return }
+        let reserve = min(34, area.width / 3)
+        let treeWidth = max(4, area.width - labelWidth - 1 - reserve)
+        let maxHeight = report.root?.height ?? 0
+        func column(_ h: Double) -> Int {
+            maxHeight > 0 && h.isFinite ? Int((max(0, h) / maxHeight * Double(treeWidth - 1)).rounded()) : 0
+        }
+
+        var highlighted = Set<Int>()
+        if case .cluster(let node, _, _) = state.clusterExclusion {
+            var stack = [node.number]
+            while let c = stack.popLast() {
+                highlighted.insert(c)
+                for child in [report.clusters[c - 1].left, report.clusters[c - 1].right] where child > 0 { stack.append(child) }
+            }
+        }
+
+        var canvas = LineCanvas(rows: n, columns: treeWidth + reserve)
+        var position: [Int: (row: Int, column: Int)] = [:]
+        for (row, dataset) in leaves.enumerated() { position[-dataset] = (row, 0) }
+        let topFive = Set(report.clusters.suffix(5).map(\.number))
+        var notes: [(row: Int, column: Int, long: String, short: String, style: Style)] = []
+        for node in report.clusters {
+            guard let a = position[node.left], let b = position[node.right] else { continue }
+            let style: Style = highlighted.contains(node.number) ? .warning : .normal
+            let x = max(column(node.height), a.column + 1, b.column + 1)
+            let (top, bottom) = a.row <= b.row ? (a, b) : (b, a)
+            canvas.horizontal(row: a.row, from: a.column, to: x, style: style)
+            canvas.horizontal(row: b.row, from: b.column, to: x, style: style)
+            canvas.vertical(column: x, from: top.row, to: bottom.row, style: style)
+            position[node.number] = ((top.row + bottom.row) / 2, x)
+            let height = Format.fixed(node.height, 2)
+            let long = topFive.contains(node.number)
+                ? "#\(node.number) \(height) LCV \(Format.fixed(node.lcv, 2))% aLCV \(Format.fixed(node.alcv, 2))Å" : height
+            notes.append((top.row, x + 1, long, height, topFive.contains(node.number) ? .heading : .dim))
+        }
+        for note in notes.reversed() where !canvas.write(note.long, row: note.row, column: note.column, style: note.style) {
+            canvas.write(note.short, row: note.row, column: note.column, style: .dim)
+        }
+        if cut.clusterCount > 1, maxHeight > 0 {
+            let x = column(cut.height(in: report))
+            for row in 0..<n { canvas.mark("┆", row: row, column: x, style: .running) }
+        }
+
+        let selectedRow = state.selectedSequence.flatMap { s in
+            report.sequences.firstIndex(of: s.number).flatMap { leaves.firstIndex(of: $0 + 1) }
+        }
+        let top = n <= area.height ? 0 : min(max(0, (selectedRow ?? 0) - area.height / 2), n - area.height)
+        for i in 0..<min(area.height, n - top) {
+            let row = top + i, y = area.y + i
+            let sequence = report.sequences[leaves[row] - 1]
+            let excluded = state.excluded.contains(sequence)
+            let selected = row == selectedRow
+            if selected { buffer.put("▶", x: area.x, y: y, style: .selected) }
+            buffer.put(Format.right(Format.sequence(sequence), 3), x: area.x + 1, y: y,
+                       style: selected ? .selected : excluded ? .excluded : .normal)
+            if excluded { buffer.put("×", x: area.x + 4, y: y, style: .excluded) }
+            canvas.draw(row: row, into: &buffer, x: area.x + labelWidth, y: y, width: area.width - labelWidth - 1)
+        }
+        if top > 0 { buffer.put("↑", x: area.maxX - 1, y: area.y, style: .dim) }
+        if top + area.height < n { buffer.put("↓", x: area.maxX - 1, y: area.maxY - 1, style: .dim) }
+
+        // Height axis under the tree.
+        let axisY = area.y + min(area.height, n)
+        var axis = [Character](repeating: "─", count: treeWidth)
+        axis[0] = "└"; axis[treeWidth - 1] = "┘"
+        if treeWidth > 2 { axis[(treeWidth - 1) / 2] = "┴" }
+        buffer.put(String(axis), x: area.x + labelWidth, y: axisY, style: .dim)
+        buffer.put(" " + Format.fixed(maxHeight, 2) + "  Ward height · ┆ cut", x: area.x + labelWidth + treeWidth,
+                   y: axisY, style: .dim, maxWidth: area.maxX - (area.x + labelWidth + treeWidth) - 1)
+    }
+
+    /// The sequences this analysis left out: excluded by the user, failed, or not yet refined.
+    private static func drawOutsiders(_ state: UIState, _ report: ClusterReport, y: Int, in area: Rect,
+                                      into buffer: inout ScreenBuffer) {
+        let inside = Set(report.sequences)
+        let outside = state.sequences.filter { !inside.contains($0.number) }
+        guard !outside.isEmpty else { return }
+        let excluded = outside.filter { state.excluded.contains($0.number) }.map(\.number)
+        let unusable = outside.filter { !state.excluded.contains($0.number) }.map(\.number)
+        var spans = [Span("not clustered: ", .heading)]
+        if !excluded.isEmpty { spans += [Span("excluded ", .dim), Span(Format.sequenceList(excluded, limit: 20), .excluded)] }
+        if !unusable.isEmpty {
+            if !excluded.isEmpty { spans.append(Span(" · ", .border)) }
+            spans += [Span("no refined cell when clustered ", .dim), Span(Format.sequenceList(unusable, limit: 20))]
+        }
+        buffer.put(spans, x: area.x + 1, y: y, maxWidth: area.width - 2)
+    }
+}

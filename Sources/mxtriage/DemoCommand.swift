@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import MXSimulation
+import TriageEngine
+
+/// `mxtriage demo`: the built-in simulated TehA-like data set (made once, then cached)
+/// processed live on the triage screen — or, with `--headless`, processed, clustered and
+/// jointly refined with the progress printed.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Simulate the built-in multi-crystal data set (cached after the first run) and triage it live.",
+        discussion: """
+            The images go to $XDG_CACHE_HOME/mxtriage (or ~/.cache/mxtriage); each run starts a \
+            fresh work directory beside them and keeps its session log there.
+            """)
+
+    @Option(help: "Number of sweeps (crystals) in the simulated set.")
+    var sweeps = TehaPreset.defaultSweeps
+
+    @Option(help: "Simulation seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Detector: pilatus6m (full size) or small (2×3 modules, for a quick look).")
+    var detector: SimulatedDetector = .pilatus6m
+
+    @Option(help: "At most this many images per sweep.")
+    var maxImages: Int?
+
+    @Option(help: "Sequences processed at once (default: one per core).")
+    var jobs: Int?
+
+    @Flag(help: "No screen: process, cluster and refine jointly, printing progress (for scripts and benchmarks).")
+    var headless = false
+
+    @Option(help: "Theme name (themes/NAME.toml) or path; default $MXTRIAGE_THEME or dark.")
+    var theme: String?
+
+    @Option(help: "The session log to write (default: session.jsonl in the demo's work directory).")
+    var log: String?
+
+    func validate() throws {
+        guard sweeps >= 2 else { throw ValidationError("--sweeps must be at least 2") }
+        if let maxImages, maxImages < 2 { throw ValidationError("--max-images must be at least 2") }
+    }
+
+    func run() throws {
+        let recipe = SimulatedDataSet(sweeps: sweeps, seed: seed, detector: detector, maxImages: maxImages)
+        let cache = SimulatedDataSet.cacheDirectory
+        let images: URL
+        do {
+            images = try recipe.images(in: cache) { p in
+                printError("Simulating the demo data set (once): \(p.template), \(p.imagesWritten)/\(p.imagesTotal) images")
+            }
+        } catch {
+            throw CommandFailure.badInput("cannot write the demo images to \(cache.path): \(error)")
+        }
+        let work = cache.appendingPathComponent(recipe.name + "-work")
+        try? FileManager.default.removeItem(at: work)
+        var options = SessionOptions()
+        options.workdir = work.path
+        options.spaceGroup = "H 3"
+        options.jobs = jobs
+        options.log = log
+        let (session, sessionLog) = try options.open(inputs: [images.path], simulation: recipe)
+        if headless {
+            EventPrinter.attach(to: session)
+            try options.discover(session)
+            session.start()
+            session.perform(.runJoint)
+            session.waitUntilIdle()
+            sessionLog.close()
+            print("Session log: \(sessionLog.url.path)")
+            try SessionOptions.finish(session)
+        } else {
+            try TerminalSession.run(session, log: sessionLog, title: "demo · simulated TehA · \(sweeps) sweeps · seed \(seed)",
+                                    theme: theme)
+        }
+    }
+}

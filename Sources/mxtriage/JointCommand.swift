@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TriageEngine
+
+/// `mxtriage joint`: joint refinement of a processed work directory's sequences with one shared
+/// detector and beam, then integration, split, export and clustering of the joint cells.
+struct JointCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "joint",
+        abstract: "Refine the processed sequences of DIR jointly (shared detector and beam), integrate, split, export and re-cluster.",
+        discussion: "Writes DIR/joint/ (combined, refined, integrated, split_NN.*, clusters/) and updates DIR/summary.json.")
+
+    @Argument(help: "A work directory written by `mxtriage process`.")
+    var workdir: String
+
+    @Option(help: "Sequences to leave out, by number: \"3,7,12\".")
+    var exclude: String?
+
+    @Option(help: "The session log to write (default WORKDIR/joint.jsonl).")
+    var log: String?
+
+    func run() throws {
+        let directory = URL(fileURLWithPath: workdir)
+        guard let summary = SummaryFile.read(directory.appendingPathComponent("summary.json")) else {
+            throw CommandFailure.badInput("\(workdir)/summary.json: missing or unreadable (run `mxtriage process` first)")
+        }
+        var excluded: [Int] = []
+        if let exclude {
+            for item in exclude.split(separator: ",") {
+                guard let n = Int(item.trimmingCharacters(in: .whitespaces)), summary.sequences.contains(where: { $0.number == n }) else {
+                    throw CommandFailure.badInput("--exclude: \"\(item)\" is not a sequence number of \(workdir)")
+                }
+                excluded.append(n)
+            }
+        }
+        var options = SessionOptions()
+        options.workdir = workdir
+        options.spaceGroup = summary.options.spaceGroup
+        options.jobs = summary.options.jobs
+        options.dMin = summary.options.dMin
+        options.dMax = summary.options.dMax
+        options.log = log ?? directory.appendingPathComponent("joint.jsonl").path
+        let (triage, sessionLog) = try options.open(inputs: summary.inputs, simulation: nil)
+        EventPrinter.attach(to: triage)
+        try options.discover(triage, retryFailed: false)
+        for n in excluded { triage.perform(.exclude(sequence: n)) }
+        triage.start()
+        triage.perform(.runJoint)
+        triage.waitUntilIdle()
+        sessionLog.close()
+        if case let .failed(reason) = triage.jointStatus.phase { throw CommandFailure.processing("joint refinement failed: \(reason)") }
+        guard triage.jointStatus.phase == .done else { throw CommandFailure.processing("joint refinement did not run") }
+    }
+}

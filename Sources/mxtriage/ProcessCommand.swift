@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import MXGeometry
+import TriageEngine
+
+/// `mxtriage process`: the per-sequence pipeline on every sweep found, headless, on all cores,
+/// then the cluster analysis of the refined cells; the tutorial's files in `--workdir`.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Process every sweep (import → spots → index P1 → index in the space group → refine → integrate → export), then cluster the cells.",
+        discussion: """
+            Writes DIR/sequence_NN/ with the tutorial's files, DIR/summary.json, DIR/clusters/ \
+            (CLUSTERS.txt, dendrogram.txt, clusters.json) and the session log DIR/session.jsonl. \
+            Running it again in the same DIR resumes: finished stages are not repeated. Sweeps that \
+            fail are reported and skipped; the exit status is 1 only if no sweep reached an MTZ.
+            """)
+
+    @Argument(help: "Image files, directories (read one level deep) or glob patterns.")
+    var images: [String]
+
+    @OptionGroup var session: SessionOptions
+
+    func run() throws {
+        let (triage, log) = try session.open(inputs: images, simulation: nil)
+        EventPrinter.attach(to: triage, verbose: session.verbose)
+        try session.discover(triage)
+        triage.start()
+        triage.waitUntilIdle()
+        log.close()
+        try SessionOptions.finish(triage)
+    }
+}
+
+/// The options `process`, `joint` and `demo --headless` share.
+struct SessionOptions: ParsableArguments {
+    @Option(help: "The work directory.")
+    var workdir: String
+
+    @Option(name: .customLong("space-group"), help: "Target space group for the second indexing step, e.g. \"H 3\"; default P 1 only.")
+    var spaceGroup: String?
+
+    @Option(help: "Sequences processed at once (default: one per core).")
+    var jobs: Int?
+
+    @Option(name: .customLong("d-min"), help: "High-resolution limit of the integration band (Å).")
+    var dMin = 7.0
+
+    @Option(name: .customLong("d-max"), help: "Low-resolution limit of the integration band (Å).")
+    var dMax = 8.1
+
+    @Option(help: "The session log to write (default WORKDIR/session.jsonl).")
+    var log: String?
+
+    @Flag(help: "Print every sequence's log lines.")
+    var verbose = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard dMin > 0, dMax > dMin else { throw ValidationError("--d-min must be positive and below --d-max") }
+    }
+
+    var options: TriageOptions { TriageOptions(spaceGroup: spaceGroup, dMin: dMin, dMax: dMax, jobs: jobs) }
+
+    /// A session in the work directory with its log attached.
+    func open(inputs: [String], simulation: SimulatedDataSet?) throws -> (TriageSession, SessionLog) {
+        let directory = URL(fileURLWithPath: workdir)
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw CommandFailure.badInput("\(workdir): cannot be created (\(error.localizedDescription))")
+        }
+        let absolute = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let triage = TriageSession(inputs: absolute, workDirectory: directory, options: options)
+        let header = SessionLogHeader(program: "mxtriage \(MXTriageVersion.string)", inputs: absolute, options: options,
+                                      simulation: simulation, started: ISO8601DateFormatter().string(from: Date()))
+        let logURL = URL(fileURLWithPath: log ?? directory.appendingPathComponent("session.jsonl").path)
+        let sessionLog: SessionLog
+        do { sessionLog = try SessionLog(url: logURL, header: header) } catch {
+            throw CommandFailure.badInput("\(logURL.path): cannot be written")
+        }
+        sessionLog.attach(to: triage)
+        return (triage, sessionLog)
+    }
+
+    func discover(_ triage: TriageSession, retryFailed: Bool = true) throws {
+        do { try triage.discover(retryFailed: retryFailed) } catch {
+            throw CommandFailure.badInput("\(workdir): \(error.localizedDescription)")
+        }
+        guard !triage.summaries.isEmpty else { throw CommandFailure.badInput("no rotation sweeps found") }
+    }
+
+    /// The closing line, and exit status 1 when nothing could be refined.
+    static func finish(_ triage: TriageSession) throws {
+        let all = triage.summaries
+        let failed = all.filter { $0.failure != nil }.count
+        let usable = all.filter(\.isUsable).count
+        print("\(all.count) sequences: \(all.count - failed) processed, \(failed) failed, \(usable) reached an MTZ; summary in \(triage.work.summary.path)")
+        if usable == 0 { throw CommandFailure.processing("no sequence reached an MTZ") }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import TriageEngine
+
+/// `mxtriage ui`: the triage screen over a set of sweeps, or over a work directory a previous
+/// `process`/`ui` run left (resuming it).
+struct UICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Process sweeps live on one keyboard-driven screen: status, refinement, correlations, dendrogram, exclusions, joint refinement.")
+
+    @Argument(help: "Image files, directories or globs; omit to resume the session in --workdir.")
+    var images: [String] = []
+
+    @Option(help: "The work directory (default ./mxtriage-work).")
+    var workdir = "mxtriage-work"
+
+    @Option(name: .customLong("space-group"), help: "Target space group for the second indexing step, e.g. \"H 3\".")
+    var spaceGroup: String?
+
+    @Option(help: "Sequences processed at once (default: one per core).")
+    var jobs: Int?
+
+    @Option(help: "Theme name (themes/NAME.toml) or path; default $MXTRIAGE_THEME or dark.")
+    var theme: String?
+
+    func run() throws {
+        var inputs = images
+        var options = SessionOptions()
+        options.workdir = workdir
+        options.spaceGroup = spaceGroup
+        options.jobs = jobs
+        if inputs.isEmpty {
+            guard let previous = SummaryFile.read(URL(fileURLWithPath: workdir).appendingPathComponent("summary.json")) else {
+                throw CommandFailure.badInput("give images to process, or a --workdir with a summary.json to resume")
+            }
+            inputs = previous.inputs
+            options.spaceGroup = spaceGroup ?? previous.options.spaceGroup
+            options.dMin = previous.options.dMin
+            options.dMax = previous.options.dMax
+        }
+        try options.validate()
+        let (session, log) = try options.open(inputs: inputs, simulation: nil)
+        try TerminalSession.run(session, log: log, title: inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs", theme: theme)
+    }
+}

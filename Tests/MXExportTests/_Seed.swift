@@ -1,1 +1,0 @@
-// Seed file so the target builds before its first real test; delete when the target has one.

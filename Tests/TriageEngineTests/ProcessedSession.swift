@@ -1,0 +1,55 @@
+import Foundation
+import TriageEngine
+import MXTestSupport
+
+/// One session over ``SimulatedImages``, processed once and shared by the tests that only read
+/// its results (indexing in debug builds is too slow to repeat per test).
+enum ProcessedSession {
+    struct Result {
+        var session: TriageSession
+        var log: URL
+        var events: [EngineEvent]
+    }
+
+    nonisolated(unsafe) private static var made: Result?
+    private static let lock = NSLock()
+
+    static func get() throws -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let result = try run(images: SimulatedImages.directory(), label: "triage-session", jobs: 2)
+        made = result
+        return result
+    }
+
+    /// Processes `images` in a new work directory with a session log, then waits for the
+    /// automatic clustering.
+    static func run(images: URL, label: String, jobs: Int, commands: [UserCommand] = []) throws -> Result {
+        let work = try CommandRunner.temporaryDirectory(label)
+        // A wider band than the tutorial's 7.0–8.1 Å: the small simulated detector and 20-image
+        // sweeps leave too few strong spots in the narrow band for every sweep's profile model.
+        let options = TriageOptions(spaceGroup: "H 3", dMin: 4.0, dMax: 8.1, jobs: jobs, threadsPerJob: 1)
+        let session = TriageSession(inputs: [images.path], workDirectory: work, options: options)
+        let logURL = work.appendingPathComponent("session.jsonl")
+        let log = try SessionLog(url: logURL, header: SessionLogHeader(program: "tests", inputs: [images.path], options: options,
+                                                                       simulation: nil, started: "test"))
+        log.attach(to: session)
+        let collected = EventCollector()
+        session.events.subscribe { collected.add($0) }
+        try session.discover()
+        session.start()
+        session.waitUntilIdle()
+        for command in commands { session.perform(command) }
+        session.waitUntilIdle()
+        log.close()
+        return Result(session: session, log: logURL, events: collected.events)
+    }
+}
+
+final class EventCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [EngineEvent] = []
+    func add(_ event: EngineEvent) { lock.lock(); list.append(event); lock.unlock() }
+    var events: [EngineEvent] { lock.lock(); defer { lock.unlock() }; return list }
+}
