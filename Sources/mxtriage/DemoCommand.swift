@@ -57,7 +57,7 @@ struct DemoCommand: ParsableCommand {
         }
         let work = cache.appendingPathComponent(recipe.name + "-work")
         try? FileManager.default.removeItem(at: work)
-        var options = SessionOptions()
+        var options = SessionSetup(workdir: "")
         options.workdir = work.path
         options.spaceGroup = "H 3"
         options.jobs = jobs
@@ -71,7 +71,7 @@ struct DemoCommand: ParsableCommand {
             session.waitUntilIdle()
             sessionLog.close()
             print("Session log: \(sessionLog.url.path)")
-            try SessionOptions.finish(session)
+            try SessionSetup.finish(session)
         } else {
             try TerminalSession.run(session, log: sessionLog, title: "demo · simulated TehA · \(sweeps) sweeps · seed \(seed)",
                                     theme: theme)

@@ -38,7 +38,12 @@ enum EventPrinter {
             case let .running(stage): return "Joint run \(status.runs): \(stage) (\(status.sequences.count) sequences)"
             case .done:
                 let distance = status.distanceMM.map { String(format: ", distance %.3f mm", $0) } ?? ""
-                return "Joint run \(status.runs): done\(distance)"
+                var line = "Joint run \(status.runs): done\(distance)"
+                if let a = status.individualVariation, let b = status.jointVariation {
+                    line += String(format: "; %d crystals: LCV %.2f %% aLCV %.2f Å from individual cells, LCV %.2f %% aLCV %.2f Å from joint cells",
+                                   status.sequences.count, a.lcv, a.alcv, b.lcv, b.alcv)
+                }
+                return line
             case let .failed(reason): return "Joint run \(status.runs) failed: \(reason)"
             case .idle: return nil
             }

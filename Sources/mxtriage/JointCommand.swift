@@ -33,7 +33,7 @@ struct JointCommand: ParsableCommand {
                 excluded.append(n)
             }
         }
-        var options = SessionOptions()
+        var options = SessionSetup(workdir: "")
         options.workdir = workdir
         options.spaceGroup = summary.options.spaceGroup
         options.jobs = summary.options.jobs

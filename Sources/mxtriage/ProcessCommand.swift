@@ -22,13 +22,14 @@ struct ProcessCommand: ParsableCommand {
     @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let (triage, log) = try session.open(inputs: images, simulation: nil)
+        let setup = session.setup
+        let (triage, log) = try setup.open(inputs: images, simulation: nil)
         EventPrinter.attach(to: triage, verbose: session.verbose)
-        try session.discover(triage)
+        try setup.discover(triage)
         triage.start()
         triage.waitUntilIdle()
         log.close()
-        try SessionOptions.finish(triage)
+        try SessionSetup.finish(triage)
     }
 }
 
@@ -59,6 +60,21 @@ struct SessionOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard dMin > 0, dMax > dMin else { throw ValidationError("--d-min must be positive and below --d-max") }
     }
+
+    var setup: SessionSetup {
+        SessionSetup(workdir: workdir, spaceGroup: spaceGroup, jobs: jobs, dMin: dMin, dMax: dMax, log: log)
+    }
+}
+
+/// How `process`, `joint`, `ui` and `demo` set a session up: the work directory, the options
+/// and the log. A plain value, so commands can fill it from a previous run's summary.
+struct SessionSetup {
+    var workdir: String
+    var spaceGroup: String?
+    var jobs: Int?
+    var dMin = 7.0
+    var dMax = 8.1
+    var log: String?
 
     var options: TriageOptions { TriageOptions(spaceGroup: spaceGroup, dMin: dMin, dMax: dMax, jobs: jobs) }
 

@@ -24,9 +24,13 @@ struct UICommand: ParsableCommand {
     @Option(help: "Theme name (themes/NAME.toml) or path; default $MXTRIAGE_THEME or dark.")
     var theme: String?
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         var inputs = images
-        var options = SessionOptions()
+        var options = SessionSetup(workdir: "")
         options.workdir = workdir
         options.spaceGroup = spaceGroup
         options.jobs = jobs
@@ -39,7 +43,6 @@ struct UICommand: ParsableCommand {
             options.dMin = previous.options.dMin
             options.dMax = previous.options.dMax
         }
-        try options.validate()
         let (session, log) = try options.open(inputs: inputs, simulation: nil)
         try TerminalSession.run(session, log: log, title: inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs", theme: theme)
     }

@@ -134,7 +134,7 @@ enum TehaFixture {
     }
 
     /// The joint refinement of the 18 included, refined sequences.
-    static var jointSequences: [Int] { (0..<20).filter { $0 != 6 && $0 != 14 } }
+    static var jointSequences: [Int] { (0..<20).filter { $0 != 6 && $0 != 11 && $0 != 14 } }
 
     static var jointParameterNames: [String] {
         ["Dist", "Shift1", "Shift2", "Tau1", "Tau2", "Tau3", "Mu1"]

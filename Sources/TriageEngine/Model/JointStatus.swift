@@ -18,6 +18,16 @@ public struct JointStatus: Codable, Equatable, Sendable {
     public var beamCentrePixels: [Double]?
     /// How many times joint refinement has been run in this session.
     public var runs: Int
+    /// LCV (%) and aLCV (Å) of all the run's crystals together, from their individually refined
+    /// cells and from the jointly refined ones — the tutorial's comparison.
+    public var individualVariation: CellVariation?
+    public var jointVariation: CellVariation?
+
+    public struct CellVariation: Codable, Equatable, Sendable {
+        public var lcv: Double
+        public var alcv: Double
+        public init(lcv: Double, alcv: Double) { self.lcv = lcv; self.alcv = alcv }
+    }
 
     public init(phase: Phase = .idle, sequences: [Int] = [], cells: [[Double]] = [], distanceMM: Double? = nil,
                 beamCentrePixels: [Double]? = nil, runs: Int = 0) {

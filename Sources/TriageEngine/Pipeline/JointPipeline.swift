@@ -1,4 +1,5 @@
 import Foundation
+import MXClustering
 import MXGeometry
 import MXReflections
 import MXRefinement
@@ -41,6 +42,8 @@ struct JointPipeline {
             try files.save(refined.experiments, as: "refined.expt")
             try files.save(refined.reflections, as: "refined.refl")
             status.cells = refined.experiments.crystals.map(\.unitCell.parameters)
+            status.individualVariation = .init(combined.experiments.crystals.map(\.unitCell))
+            status.jointVariation = .init(refined.experiments.crystals.map(\.unitCell))
             let experiments = refined.experiments
             if let detector = experiments.detectors.first, let beam = experiments.beams.first {
                 status.distanceMM = detector[0].distance
@@ -99,5 +102,12 @@ struct JointPipeline {
         emit(.refinement(RefinementReport(result, scope: .joint, sequences: sequences)))
         emit(.log(sequence: nil, line: "joint refinement of \(sequences.count) experiments: \(result.termination.rawValue)"))
         return result
+    }
+}
+
+extension JointStatus.CellVariation {
+    init(_ cells: [UnitCell]) {
+        let variation = LinearCellVariation(cells: cells)
+        self.init(lcv: variation.lcv, alcv: variation.alcv)
     }
 }
