@@ -1,0 +1,84 @@
+import Foundation
+import MXTestSupport
+import XCTest
+
+/// `process`, `cluster`, `joint` and their failures through the built binary, on one small
+/// simulated data set: five sweeps (main crystals, a long-c one, an outlier and a blank).
+final class TriageCommandsTests: XCTestCase {
+    func testProcessThenClusterThenJointWithAnExclusion() throws {
+        let dir = try CommandRunner.temporaryDirectory("triage-commands")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let images = dir.appendingPathComponent("images").path
+        let work = dir.appendingPathComponent("work")
+        let sim = try CommandRunner.mxtriage(["simulate", "--out", images, "--sweeps", "5", "--detector", "small",
+                                              "--max-images", "16", "--seed", "8"])
+        XCTAssertEqual(sim.status, 0, sim.stderr)
+
+        // A band wider than the tutorial's: 16 images on the small detector leave too few
+        // strong spots between 7.0 and 8.1 Å for some sweeps' profile models.
+        let process = try CommandRunner.mxtriage(["process", images, "--workdir", work.path, "--space-group", "H 3",
+                                                  "--d-min", "4.0", "--jobs", "2"])
+        XCTAssertEqual(process.status, 0, process.stderr)
+        XCTAssertTrue(process.stdout.contains("Found 5 sequences"), process.stdout)
+        XCTAssertTrue(process.stdout.contains("✗"), "the blank sweep's failure is printed: \(process.stdout)")
+        let summary = try json(work.appendingPathComponent("summary.json"))
+        let sequences = summary["sequences"] as! [[String: Any]]
+        XCTAssertEqual(sequences.count, 5)
+        let withMTZ = sequences.filter { FileManager.default.fileExists(atPath: work.appendingPathComponent(
+            String(format: "sequence_%02d/integrated.mtz", $0["number"] as! Int)).path) }
+        XCTAssertGreaterThanOrEqual(withMTZ.count, 3)
+        for name in ["CLUSTERS.txt", "FINAL_list_of_files.dat", "clusters.json", "dendrogram.txt"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("clusters/" + name).path), name)
+        }
+
+        // BLEND's analysis from the MTZ files alone gives the engine's tree: same datasets,
+        // same merges (heights agree to the MTZ's single precision).
+        let clusterOut = dir.appendingPathComponent("cluster")
+        let cluster = try CommandRunner.mxtriage(["cluster", work.path, "--output", clusterOut.path])
+        XCTAssertEqual(cluster.status, 0, cluster.stderr)
+        let fromMTZ = try json(clusterOut.appendingPathComponent("clusters.json"))
+        let fromEngine = try json(work.appendingPathComponent("clusters/clusters.json"))
+        let mergesMTZ = (fromMTZ["clusters"] as! [[String: Any]]), mergesEngine = (fromEngine["clusters"] as! [[String: Any]])
+        XCTAssertEqual(mergesMTZ.count, withMTZ.count - 1)
+        XCTAssertEqual(mergesMTZ.map { $0["datasets"] as! [Int] }, mergesEngine.map { $0["datasets"] as! [Int] })
+        for (a, b) in zip(mergesMTZ, mergesEngine) {
+            XCTAssertEqual(a["height"] as! Double, b["height"] as! Double, accuracy: 1e-3 * max(1, b["height"] as! Double))
+        }
+
+        // Joint refinement without the first sequence that reached an MTZ.
+        let left = withMTZ[0]["number"] as! Int
+        let joint = try CommandRunner.mxtriage(["joint", work.path, "--exclude", String(left)])
+        XCTAssertEqual(joint.status, 0, joint.stderr)
+        XCTAssertTrue(joint.stdout.contains("done"), joint.stdout)
+        let after = try json(work.appendingPathComponent("summary.json"))
+        let jointStatus = after["joint"] as! [String: Any]
+        let jointSequences = jointStatus["sequences"] as! [Int]
+        XCTAssertEqual(jointSequences, withMTZ.map { $0["number"] as! Int }.filter { $0 != left })
+        XCTAssertEqual(after["excluded"] as! [Int], [left])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("joint/clusters/CLUSTERS.txt").path))
+        let lines = try String(contentsOf: work.appendingPathComponent("joint.jsonl"), encoding: .utf8).split(separator: "\n")
+        XCTAssertTrue(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+    }
+
+    func testBadInputsGetOneLineAndExitStatusTwo() throws {
+        let dir = try CommandRunner.temporaryDirectory("triage-bad")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [[String]] = [
+            ["process", dir.appendingPathComponent("missing").path, "--workdir", dir.appendingPathComponent("w").path],
+            ["joint", dir.path],
+            ["cluster", dir.path],
+            ["replay", dir.appendingPathComponent("none.jsonl").path, "--check"],
+        ]
+        for arguments in cases {
+            let result = try CommandRunner.mxtriage(arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n")
+            XCTAssertEqual(lines.count, 1, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(lines.first?.hasPrefix("mxtriage: ") ?? false, result.stderr)
+        }
+    }
+
+    private func json(_ url: URL) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+}
