@@ -1,6 +1,6 @@
 /// One line of a session log (JSON Lines). The first line is the header; every other line is
 /// a user command or an engine result, with the seconds since the session started.
-public enum SessionLogRecord: Codable, Equatable, Sendable {
+public enum SessionLogRecord: Equatable, Sendable {
     case header(SessionLogHeader)
     case command(UserCommand, seconds: Double)
     case event(EngineEvent, seconds: Double)

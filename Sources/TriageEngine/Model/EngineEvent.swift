@@ -1,6 +1,6 @@
 /// Everything the engine tells the outside world, in the order it happened. The UI folds these
 /// into its state; the session log records them; `process` prints them.
-public enum EngineEvent: Codable, Equatable, Sendable {
+public enum EngineEvent: Equatable, Sendable {
     /// The sweeps were found: one summary each, all stages queued.
     case sequencesFound([SequenceSummary])
     /// A stage of one sequence changed status.
