@@ -5,8 +5,9 @@ import Foundation
 /// and cluster number, LCV and aLCV at the root and the four nodes below it (the nodes BLEND
 /// annotates on `tree.png`). When there are more leaves than rows, the lowest subtrees are
 /// folded into single rows (`#012 ×5`: cluster 12, five datasets) by repeatedly opening the
-/// highest folded node, which is a cut of the tree at a height. Pure and deterministic, so the
-/// terminal UI and `dendrogram.txt` share it.
+/// highest folded node, which is a cut of the tree at a height. Pure and deterministic. The
+/// terminal UI's dendrogram view draws from a cluster report instead, with the same
+/// ``DendrogramLayout`` and ``TextCanvas``.
 public struct DendrogramText {
     /// The dendrogram in at most `width` columns and (when given) at most `maxRows` lines:
     /// a title line, one line per leaf or folded cluster, and a height axis (0 at the tree's
@@ -21,14 +22,14 @@ public struct DendrogramText {
         }
         var out = [clip(title, width)]
         if let maxRows, maxRows <= 1 { return Array(out.prefix(max(maxRows, 0))) }
-        guard let root = analysis.root else {
+        guard analysis.root != nil else {
             if n == 1 { out.append(clip(leafLabel(1, labels), width)) }
             return out
         }
         let clusters = analysis.clusters
         let leafRows = maxRows.map { max($0 - 2, 1) } ?? n
-        let shown = units(clusters: clusters, limit: leafRows)
-
+        let merges = clusters.map { DendrogramLayout.Merge(left: $0.left, right: $0.right, height: $0.height) }
+        let shown = DendrogramLayout.rows(merges: merges, limit: leafRows)
         // Rows in drawing order.
         var unitLabels: [String] = []
         for u in shown {
@@ -39,70 +40,28 @@ public struct DendrogramText {
         let labelWidth = min(unitLabels.map(\.count).max() ?? 1, max(width / 3, 6))
         let reserve = min(34, width * 2 / 7)
         let treeWidth = max(width - labelWidth - 1 - reserve, 4)
-        let maxHeight = root.height
-        func column(_ h: Double) -> Int {
-            maxHeight > 0 ? Int((h / maxHeight * Double(treeWidth - 1)).rounded()) : 0
-        }
+        let layout = DendrogramLayout(merges: merges, rows: shown, treeWidth: treeWidth, minimumStep: 0)
 
-        var canvas = TextCanvas(rows: shown.count, columns: treeWidth + reserve)
-        // Position (row, column) of every drawn node; leaves and folded clusters sit at column 0.
-        var position: [Int: (row: Int, column: Int)] = [:]
-        for (r, u) in shown.enumerated() {
-            position[u] = (r, 0)
-            canvas.stub(row: r, column: 0, TextCanvas.right)
-        }
-        let shownSet = Set(shown)
-        let topFive = Set(clusters.suffix(5).map(\.number))
-        var annotations: [(row: Int, column: Int, text: String, short: String)] = []
-        for c in clusters {
-            guard let a = position[c.left], let b = position[c.right], !shownSet.contains(c.number) else { continue }
-            let x = max(column(c.height), a.column, b.column)
-            let (top, bottom) = a.row <= b.row ? (a, b) : (b, a)
-            canvas.horizontal(row: a.row, from: a.column, to: x)
-            canvas.horizontal(row: b.row, from: b.column, to: x)
-            canvas.vertical(column: x, from: top.row, to: bottom.row)
-            let row = (top.row + bottom.row) / 2
-            position[c.number] = (row, x)
-            let h = String(format: "%.2f", c.height)
-            let long = topFive.contains(c.number)
-                ? String(format: "#%d %@ LCV %.2f%% aLCV %.2fÅ", c.number, h, c.variation.lcv, c.variation.alcv) : h
-            annotations.append((top.row, x + 1, long, h))
-        }
+        var canvas = TextCanvas(rows: shown.count, columns: treeWidth + reserve, blank: Ink.plain)
+        // Leaves and folded clusters start their line at column 0 even where their parent's bar
+        // is in column 0 too.
+        for r in shown.indices { canvas.stub(row: r, column: 0, toward: .right, mark: .plain) }
+        layout.drawLines(on: &canvas) { _ in .plain }
         // Highest nodes first, so the BLEND annotations win the free space.
-        for a in annotations.reversed() where !canvas.write(" " + a.text, row: a.row, column: a.column) {
-            canvas.write(" " + a.short, row: a.row, column: a.column)
+        for node in layout.nodes.reversed() {
+            let c = clusters[node.number - 1]
+            let h = String(format: "%.2f", c.height)
+            let at = node.noteAnchor
+            let long = node.isTopFive
+                ? String(format: "#%d %@ LCV %.2f%% aLCV %.2fÅ", c.number, h, c.variation.lcv, c.variation.alcv) : h
+            if !canvas.write(" " + long, row: at.row, column: at.column, mark: .plain) {
+                canvas.write(" " + h, row: at.row, column: at.column, mark: .plain)
+            }
         }
         for (r, label) in unitLabels.enumerated() {
             out.append(clip(pad(clip(label, labelWidth), labelWidth) + " " + canvas.line(r), width))
         }
-        out.append(clip(axis(labelWidth: labelWidth, treeWidth: treeWidth, maxHeight: maxHeight), width))
-        return out
-    }
-
-    /// Node labels (−dataset or +cluster) shown as rows, in dendrogram order, at most `limit`
-    /// (at least one). Opening a folded cluster replaces one row with two, so the highest folded
-    /// cluster is opened (ties: the later one) until the rows are used up or all are leaves.
-    static func units(clusters: [CellClusterAnalysis.Cluster], limit: Int) -> [Int] {
-        guard let root = clusters.last else { return [] }
-        var open: Set<Int> = []
-        var folded: Set<Int> = [root.number]
-        var rows = 1
-        while rows < limit, let next = folded.max(by: { (clusters[$0 - 1].height, $0) < (clusters[$1 - 1].height, $1) }) {
-            folded.remove(next)
-            open.insert(next)
-            for child in [clusters[next - 1].left, clusters[next - 1].right] where child > 0 { folded.insert(child) }
-            rows += 1
-        }
-        var out: [Int] = []
-        var stack = [root.number]
-        while let x = stack.popLast() {
-            if x > 0 && open.contains(x) {
-                stack.append(clusters[x - 1].right)
-                stack.append(clusters[x - 1].left)
-            } else {
-                out.append(x)
-            }
-        }
+        out.append(clip(axis(labelWidth: labelWidth, treeWidth: treeWidth, maxHeight: layout.maxHeight), width))
         return out
     }
 
@@ -119,6 +78,9 @@ public struct DendrogramText {
         let end = String(format: " %.2f", maxHeight)
         return String(repeating: " ", count: labelWidth + 1) + String(chars) + end
     }
+
+    /// `dendrogram.txt` is plain text: one mark for every cell.
+    private enum Ink: Equatable, Sendable { case plain }
 
     static func clip(_ s: String, _ width: Int) -> String { s.count <= width ? s : String(s.prefix(width)) }
     static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }

@@ -13,8 +13,17 @@ public enum TehaPreset {
     public static let defaultSweeps = 24
     public static let spaceGroupHall = " R 3"
 
+    /// The crystals' relative cell scatter: each crystal's a and c are drawn as
+    /// 98 Å·(1 + s·N(0, 1)) and 136 Å·(1 + s·N(0, 1)) before its group's offsets.
+    public static let defaultCellScatter = 0.001
+
+    /// - Parameter cellScatter: ``defaultCellScatter`` for real-looking crystals; 0 makes every
+    ///   main-group crystal identical, so that any spread of refined cells is refinement error
+    ///   (how the benefit of joint refinement is measured). The random draws are the same
+    ///   whatever the scatter, so only the cells change.
     public static func plan(seed: UInt64 = 1, sweeps count: Int = defaultSweeps,
-                            detector: SimulatedDetector = .pilatus6m, maxImages: Int? = nil) -> DataSetPlan {
+                            detector: SimulatedDetector = .pilatus6m, maxImages: Int? = nil,
+                            cellScatter: Double = defaultCellScatter) -> DataSetPlan {
         precondition(count >= 1, "at least one sweep")
         var rng = SimulationRandom(seed: seed, stream: [0x7E4A])
         let size = detector.imageSize
@@ -43,7 +52,7 @@ public enum TehaPreset {
         var sweeps: [SweepPlan] = []
         for i in 0..<count {
             let group = groups[i]
-            let scatter = 0.001
+            let scatter = cellScatter
             var a = 98.0 * (1 + scatter * rng.normal())
             var c = 136.0 * (1 + scatter * rng.normal())
             var structure: UInt64 = 1

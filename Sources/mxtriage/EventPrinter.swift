@@ -40,7 +40,7 @@ enum EventPrinter {
                 let distance = status.distanceMM.map { String(format: ", distance %.3f mm", $0) } ?? ""
                 var line = "Joint run \(status.runs): done\(distance)"
                 if let a = status.individualVariation, let b = status.jointVariation {
-                    line += String(format: "; %d crystals: LCV %.2f %% aLCV %.2f Å from individual cells, LCV %.2f %% aLCV %.2f Å from joint cells",
+                    line += String(format: "; %d crystals: LCV %.3f %% aLCV %.3f Å from individual cells, LCV %.3f %% aLCV %.3f Å from joint cells",
                                    status.sequences.count, a.lcv, a.alcv, b.lcv, b.alcv)
                 }
                 return line

@@ -28,13 +28,17 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Detector: pilatus6m (full size) or small (2×3 modules, for quick tests).")
     var detector: SimulatedDetector = .pilatus6m
 
+    @Option(help: "Relative scatter of the crystals' cells (0 makes the main group identical).")
+    var cellScatter = TehaPreset.defaultCellScatter
+
     func validate() throws {
+        guard cellScatter >= 0 else { throw ValidationError("--cell-scatter must not be negative") }
         guard sweeps >= 1 else { throw ValidationError("--sweeps must be at least 1") }
         if let m = maxImages, m < 1 { throw ValidationError("--max-images must be at least 1") }
     }
 
     func run() throws {
-        let plan = TehaPreset.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages)
+        let plan = TehaPreset.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages, cellScatter: cellScatter)
         let start = ContinuousClock.now
         let progress = ProgressLine()
         do {

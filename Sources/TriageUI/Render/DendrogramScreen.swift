@@ -1,3 +1,4 @@
+import MXClustering
 import TriageEngine
 
 /// BLEND's Ward dendrogram of the shown cluster analysis (individual cells, or the joint ones
@@ -8,7 +9,8 @@ import TriageEngine
 /// keep the selected sequence in the middle.
 ///
 /// MXClustering's `DendrogramText` draws the same picture from a `CellClusterAnalysis`, which
-/// cannot be built from a report without recomputing the analysis, so this view draws the report.
+/// cannot be built from a report without recomputing the analysis, so this view draws the report,
+/// sharing its `DendrogramLayout` and `TextCanvas`.
 enum DendrogramScreen {
     static let labelWidth = 6
 
@@ -59,30 +61,16 @@ enum DendrogramScreen {
         buffer.put(line, x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2)
     }
 
-    /// Datasets in dendrogram order (left subtree first), as 1-based serials.
-    static func leafOrder(_ report: ClusterReport) -> [Int] {
-        guard let root = report.root else { return report.sequences.isEmpty ? [] : [1] }
-        var out: [Int] = []
-        var stack = [root.number]
-        while let x = stack.popLast() {
-            if x < 0 { out.append(-x); continue }
-            stack.append(report.clusters[x - 1].right)
-            stack.append(report.clusters[x - 1].left)
-        }
-        return out
-    }
-
     private static func drawTree(_ state: UIState, _ report: ClusterReport, _ cut: ClusterCut, in area: Rect,
                                  into buffer: inout ScreenBuffer) {
-        let leaves = leafOrder(report)
-        let n = leaves.count
-        guard n > 0, area.height >= 1 else { return }
+        guard !report.sequences.isEmpty, area.height >= 1 else { return }
         let reserve = min(34, area.width / 3)
         let treeWidth = max(4, area.width - labelWidth - 1 - reserve)
-        let maxHeight = report.root?.height ?? 0
-        func column(_ h: Double) -> Int {
-            maxHeight > 0 && h.isFinite ? Int((max(0, h) / maxHeight * Double(treeWidth - 1)).rounded()) : 0
-        }
+        let merges = report.clusters.map { DendrogramLayout.Merge(left: $0.left, right: $0.right, height: $0.height) }
+        let layout = DendrogramLayout(merges: merges, treeWidth: treeWidth, minimumStep: 1)
+        // Every leaf is a row (the view scrolls rather than folding), as a 1-based dataset serial.
+        let leaves = layout.rows.map { -$0 }
+        let n = leaves.count
 
         var highlighted = Set<Int>()
         if case .cluster(let node, _, _) = state.clusterExclusion {
@@ -93,31 +81,21 @@ enum DendrogramScreen {
             }
         }
 
-        var canvas = LineCanvas(rows: n, columns: treeWidth + reserve)
-        var position: [Int: (row: Int, column: Int)] = [:]
-        for (row, dataset) in leaves.enumerated() { position[-dataset] = (row, 0) }
-        let topFive = Set(report.clusters.suffix(5).map(\.number))
-        var notes: [(row: Int, column: Int, long: String, short: String, style: Style)] = []
-        for node in report.clusters {
-            guard let a = position[node.left], let b = position[node.right] else { continue }
-            let style: Style = highlighted.contains(node.number) ? .warning : .normal
-            let x = max(column(node.height), a.column + 1, b.column + 1)
-            let (top, bottom) = a.row <= b.row ? (a, b) : (b, a)
-            canvas.horizontal(row: a.row, from: a.column, to: x, style: style)
-            canvas.horizontal(row: b.row, from: b.column, to: x, style: style)
-            canvas.vertical(column: x, from: top.row, to: bottom.row, style: style)
-            position[node.number] = ((top.row + bottom.row) / 2, x)
-            let height = Format.fixed(node.height, 2)
-            let long = topFive.contains(node.number)
-                ? "#\(node.number) \(height) LCV \(Format.fixed(node.lcv, 2))% aLCV \(Format.fixed(node.alcv, 2))Å" : height
-            notes.append((top.row, x + 1, long, height, topFive.contains(node.number) ? .heading : .dim))
+        var canvas = TextCanvas(rows: n, columns: treeWidth + reserve, blank: Style.normal)
+        layout.drawLines(on: &canvas) { highlighted.contains($0.number) ? .warning : .normal }
+        // Highest nodes first, so the BLEND annotations win the free space.
+        for node in layout.nodes.reversed() {
+            let merge = report.clusters[node.number - 1]
+            let height = Format.fixed(merge.height, 2)
+            let at = node.noteAnchor
+            let written = node.isTopFive && canvas.write(
+                "#\(node.number) \(height) LCV \(Format.fixed(merge.lcv, 2))% aLCV \(Format.fixed(merge.alcv, 2))Å",
+                row: at.row, column: at.column, mark: .heading)
+            if !written { canvas.write(height, row: at.row, column: at.column, mark: .dim) }
         }
-        for note in notes.reversed() where !canvas.write(note.long, row: note.row, column: note.column, style: note.style) {
-            canvas.write(note.short, row: note.row, column: note.column, style: .dim)
-        }
-        if cut.clusterCount > 1, maxHeight > 0 {
-            let x = column(cut.height(in: report))
-            for row in 0..<n { canvas.mark("┆", row: row, column: x, style: .running) }
+        if cut.clusterCount > 1, layout.maxHeight > 0 {
+            let x = layout.column(height: cut.height(in: report))
+            for row in 0..<n { canvas.put("┆", row: row, column: x, mark: .running) }
         }
 
         let selectedRow = state.selectedSequence.flatMap { s in
@@ -133,7 +111,10 @@ enum DendrogramScreen {
             buffer.put(Format.right(Format.sequence(sequence), 3), x: area.x + 1, y: y,
                        style: selected ? .selected : excluded ? .excluded : .normal)
             if excluded { buffer.put("×", x: area.x + 4, y: y, style: .excluded) }
-            canvas.draw(row: row, into: &buffer, x: area.x + labelWidth, y: y, width: area.width - labelWidth - 1)
+            for c in 0..<min(canvas.columns, area.width - labelWidth - 1) {
+                let cell = canvas[row: row, column: c]
+                if cell.character != " " { buffer[area.x + labelWidth + c, y] = Cell(cell.character, cell.mark) }
+            }
         }
         if top > 0 { buffer.put("↑", x: area.maxX - 1, y: area.y, style: .dim) }
         if top + area.height < n { buffer.put("↓", x: area.maxX - 1, y: area.maxY - 1, style: .dim) }
@@ -144,7 +125,7 @@ enum DendrogramScreen {
         axis[0] = "└"; axis[treeWidth - 1] = "┘"
         if treeWidth > 2 { axis[(treeWidth - 1) / 2] = "┴" }
         buffer.put(String(axis), x: area.x + labelWidth, y: axisY, style: .dim)
-        buffer.put(" " + Format.fixed(maxHeight, 2) + "  Ward height · ┆ cut", x: area.x + labelWidth + treeWidth,
+        buffer.put(" " + Format.fixed(layout.maxHeight, 2) + "  Ward height · ┆ cut", x: area.x + labelWidth + treeWidth,
                    y: axisY, style: .dim, maxWidth: area.maxX - (area.x + labelWidth + treeWidth) - 1)
     }
 
