@@ -36,6 +36,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBZip2", path: "Sources/CBZip2", providers: [.apt(["libbz2-dev"])]),
         .systemLibrary(name: "CCCP4", path: "Sources/CCCP4", providers: [.apt(["libccp4-dev"])]),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", providers: [.apt(["libncurses-dev"])]),
 
         .target(name: "MXGeometry", swiftSettings: optimisedInDebug),
@@ -60,7 +61,7 @@ let package = Package(
             name: "mxtriage",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSimulation", "MXSpotFinding", "MXRefinement", "MXIndexing",
-                "MXClustering", "MXIntegration", "MXExport", "TriageEngine", "TriageUI", "TriageTerminal",
+                "MXClustering", "MXIntegration", "MXExport", "TriageEngine", "TriageUI", "TriageTerminal", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -63,12 +63,22 @@ public enum NonPrimitiveBasis {
     /// The first test whose condition more than `threshold` of the Miller indices satisfy.
     static func detect(_ hkl: [SIMD3<Int32>], threshold: Double = 0.9) -> Test? {
         guard !hkl.isEmpty else { return nil }
+        let count = hkl.count
         for test in tests {
             let v = test.vector
-            let satisfied = hkl.filter { h in
-                ((v.x * Int(h.x) + v.y * Int(h.y) + v.z * Int(h.z)) % test.modulus + test.modulus) % test.modulus == 0
-            }.count
-            if Double(satisfied) / Double(hkl.count) > threshold { return test }
+            // Most tests fail, and fail early: stop once even every remaining reflection
+            // satisfying it could not lift the fraction above the threshold (the decision is
+            // the full count's, only reached sooner).
+            var failed = 0
+            var possible = true
+            for h in hkl where ((v.x * Int(h.x) + v.y * Int(h.y) + v.z * Int(h.z)) % test.modulus + test.modulus) % test.modulus != 0 {
+                failed += 1
+                if !(Double(count - failed) / Double(count) > threshold) {
+                    possible = false
+                    break
+                }
+            }
+            if possible { return test }
         }
         return nil
     }

@@ -23,6 +23,7 @@ enum MXTriageVersion {
 @main
 enum Main {
     static func main() {
+        MemoryTuning.keepImageBuffers()
         do {
             var command = try MXTriage.parseAsRoot()
             try command.run()

@@ -35,10 +35,29 @@ final class TmuxSession {
     /// Starts `command` (run by tmux's `sh -c`) in `directory` in a `width`×`height` window.
     init(command: String, width: Int = 140, height: Int = 45, directory: URL) throws {
         tmux = try Self.requireTmux()
-        let started = try run(["new-session", "-d", "-s", target, "-x", String(width), "-y", String(height),
-                               "-c", directory.path, command])
-        guard started.status == 0 else {
-            throw XCTSkip("tmux could not start a session here: \(started.stderr)")
+        // Not through Foundation's Process: the tmux server that new-session forks inherits the
+        // child's descriptors and outlives it, and Process then never reports the end (pipes
+        // never reach EOF; waitUntilExit was seen to hang too). posix_spawn + waitpid, with
+        // stdin/stdout on /dev/null and stderr in a file, cannot wait on the server.
+        let errors = directory.appendingPathComponent(".tmux-new-session.err")
+        let arguments = ["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", tmux.path, "-u", "-L", socket, "-f", "/dev/null",
+                         "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height),
+                         "-c", directory.path, command]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, &argv, environ)
+        var status: Int32 = 0
+        if spawned == 0 { while waitpid(pid, &status, 0) == -1 && errno == EINTR {} }
+        guard spawned == 0, status == 0 else {
+            let reason = (try? String(contentsOf: errors, encoding: .utf8)) ?? "posix_spawn: \(spawned)"
+            throw XCTSkip("tmux could not start a session here: \(reason)")
         }
         // The window keeps the size we asked for even with no client attached.
         _ = try? run(["set-option", "-t", target, "window-size", "manual"])

@@ -175,18 +175,18 @@ final class TriageScreenEndToEndTests: XCTestCase {
         return records
     }
 
-    /// The payload of a `{"command": {"_0": PAYLOAD, "seconds": …}}` or `{"event": …}` line.
-    static func payload(_ record: [String: Any], _ kind: String) -> [String: Any]? {
-        guard let body = record[kind] as? [String: Any] else { return nil }
-        return body["_0"] as? [String: Any]
-    }
-
+    /// The commands of `{"t": …, "command": {"exclude": {"sequence": 3}}}` lines.
     static func commands(_ records: [[String: Any]]) -> [[String: Any]] {
-        records.compactMap { payload($0, "command") }
+        records.compactMap { $0["command"] as? [String: Any] }
     }
 
+    /// The events of `{"t": …, "event": {"type": "stage", …}}` lines.
     static func events(_ records: [[String: Any]]) -> [[String: Any]] {
-        records.compactMap { payload($0, "event") }
+        records.compactMap { $0["event"] as? [String: Any] }
+    }
+
+    static func events(_ records: [[String: Any]], type: String) -> [[String: Any]] {
+        events(records).filter { $0["type"] as? String == type }
     }
 
     // MARK: - tests
@@ -244,7 +244,7 @@ final class TriageScreenEndToEndTests: XCTestCase {
         var records = try logRecords(run.log)
         XCTAssertTrue(Self.commands(records).contains { ($0["exclude"] as? [String: Any])?["sequence"] as? Int == outlierNumber },
                       "no exclude command in the log")
-        XCTAssertTrue(Self.events(records).contains { ($0["exclusions"] as? [String: Any])?["_0"] as? [Int] == [outlierNumber] },
+        XCTAssertTrue(Self.events(records, type: "exclusions").contains { $0["sequences"] as? [Int] == [outlierNumber] },
                       "no exclusions event in the log")
 
         // Joint refinement of the other four.
@@ -283,10 +283,9 @@ final class TriageScreenEndToEndTests: XCTestCase {
         let commands = Self.commands(records)
         XCTAssertEqual(commands.count, 2, "\(commands)")
         XCTAssertNotNil(commands.last?["runJoint"], "\(commands)")
-        let events = Self.events(records)
-        let jointDone = events.compactMap { ($0["joint"] as? [String: Any])?["_0"] as? [String: Any] }.last
+        let jointDone = Self.events(records, type: "joint").compactMap { $0["joint"] as? [String: Any] }.last
         XCTAssertEqual(jointDone?["sequences"] as? [Int], [1, 2, 4, 5], "\(String(describing: jointDone))")
-        let jointClusters = events.compactMap { ($0["clusters"] as? [String: Any])?["_0"] as? [String: Any] }
+        let jointClusters = Self.events(records, type: "clusters").compactMap { $0["report"] as? [String: Any] }
             .filter { $0["source"] as? String == "joint" }
         XCTAssertEqual(jointClusters.last?["sequences"] as? [Int], [1, 2, 4, 5])
         // summary.json agrees.
@@ -312,7 +311,7 @@ final class TriageScreenEndToEndTests: XCTestCase {
         XCTAssertTrue(stderr.contains("Key-to-screen latency: "), stderr)
         assertTerminalRestored(run)
         let records = try logRecords(run.log)
-        XCTAssertNotNil(Self.events(records).first?["sequencesFound"], "the log stops before the sweeps were found")
+        XCTAssertEqual(Self.events(records).first?["type"] as? String, "sequencesFound", "the log stops before the sweeps were found")
     }
 
     /// Resizing the window while sequences are processed: the screen is redrawn at each new
@@ -408,19 +407,16 @@ final class TriageScreenEndToEndTests: XCTestCase {
             return XCTFail("sample-session/session.jsonl is missing")
         }
         var lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
-        // The first finished sequence summary with a cell: change its a by 0.5 Å.
-        let index = try XCTUnwrap(lines.firstIndex { $0.contains("{\"event\":{\"_0\":{\"sequence\":") && $0.contains("\"cell\":[") })
+        // The last sequence summary with a cell — a final result, which replay compares
+        // (intermediate summaries are not results): change its a by 0.5 Å.
+        let index = try XCTUnwrap(lines.lastIndex { $0.contains("\"type\":\"sequence\"") && $0.contains("\"cell\":[") })
         var record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as? [String: Any])
         var event = try XCTUnwrap(record["event"] as? [String: Any])
-        var payload = try XCTUnwrap(event["_0"] as? [String: Any])
-        var sequence = try XCTUnwrap(payload["sequence"] as? [String: Any])
-        var summary = try XCTUnwrap(sequence["_0"] as? [String: Any])
+        var summary = try XCTUnwrap(event["summary"] as? [String: Any])
         var cell = try XCTUnwrap(summary["cell"] as? [Double])
         cell[0] += 0.5
         summary["cell"] = cell
-        sequence["_0"] = summary
-        payload["sequence"] = sequence
-        event["_0"] = payload
+        event["summary"] = summary
         record["event"] = event
         lines[index] = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self)
         let directory = try CommandRunner.temporaryDirectory("e2e-altered")

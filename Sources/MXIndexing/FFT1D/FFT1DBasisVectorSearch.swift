@@ -111,7 +111,7 @@ struct Periodicity: Sendable {
         defer { scratchRe.deallocate(); scratchIm.deallocate() }
         re.withUnsafeMutableBufferPointer { r in
             im.withUnsafeMutableBufferPointer { i in
-                fft.transform(r.baseAddress!, i.baseAddress!, start: 0, stride: 1, scratchRe: scratchRe, scratchIm: scratchIm)
+                fft.transformLines(r.baseAddress!, i.baseAddress!, start: 0, count: 1, stride: 1, scratchRe: scratchRe, scratchIm: scratchIm)
             }
         }
         var best = (k: 0, amplitude: 0.0)

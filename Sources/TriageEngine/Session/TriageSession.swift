@@ -78,12 +78,18 @@ public final class TriageSession: @unchecked Sendable {
             finishIndividual()
             return
         }
+        // Longest sweeps first, so no core is left alone with a long sweep at the end (the
+        // order of processing changes no result: each sequence is processed on its own).
+        let order = sweeps.indices.sorted { a, b in
+            let (na, nb) = (sweeps[a].summary.imageCount, sweeps[b].summary.imageCount)
+            return na != nb ? na > nb : a < b
+        }
         for worker in 0..<min(options.jobs, count) {
             let thread = Thread { [self] in
                 while !cancelled.load(ordering: .relaxed) {
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    guard i < count else { break }
-                    process(i)
+                    let k = next.add(1, ordering: .relaxed).oldValue
+                    guard k < count else { break }
+                    process(order[k])
                 }
                 workerFinished()
             }
