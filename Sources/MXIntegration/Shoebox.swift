@@ -47,16 +47,8 @@ struct PixelTrust: Sendable {
     let maskRects: [Panel.MaskRect]
 
     init(panel: Panel) {
-        let (lo, hi) = panel.trustedRange
-        upper = hi
-        if lo.isNaN || hi.isNaN {
-            (lowest, highest) = (1, 0)
-        } else {
-            // lo < v ⟺ v ≥ ⌊lo⌋ + 1 and v < hi ⟺ v ≤ ⌈hi⌉ − 1 for integer v.
-            func clamp(_ x: Double) -> Int64 { Int64(min(max(x, -9e18), 9e18)) }
-            lowest = clamp(lo.rounded(.down)) + 1
-            highest = clamp(hi.rounded(.up)) - 1
-        }
+        upper = panel.trustedRange.upper
+        (lowest, highest) = panel.trustedIntegerValues
         maskRects = panel.mask
     }
 

@@ -22,15 +22,7 @@ public struct PanelValidity: Sendable {
     public init(panel: Panel) {
         fast = panel.imageSize.fast
         slow = panel.imageSize.slow
-        let (lo, hi) = panel.trustedRange
-        if lo.isNaN || hi.isNaN {
-            (lowest, highest) = (1, 0)
-        } else {
-            // lo < v ⟺ v ≥ ⌊lo⌋ + 1 and v < hi ⟺ v ≤ ⌈hi⌉ − 1 for integer v.
-            func clamp(_ x: Double) -> Int64 { Int64(min(max(x, -9e18), 9e18)) }
-            lowest = clamp(lo.rounded(.down)) + 1
-            highest = clamp(hi.rounded(.up)) - 1
-        }
+        (lowest, highest) = panel.trustedIntegerValues
         let (w, h) = (fast, slow)
         maskRects = panel.mask.compactMap { r in
             let c = Panel.MaskRect(fast0: max(r.fast0, 0), slow0: max(r.slow0, 0),
