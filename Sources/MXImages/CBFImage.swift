@@ -46,6 +46,25 @@ public struct CBFImage: Sendable {
         }
     }
 
+    /// The pixels of a file already read once in full (its digest and length checked), decoding
+    /// only as far as row `rowsNeeded` when the detector is one panel covering the stored array
+    /// — the rows below come back absent (the image is shorter). A split detector is decoded
+    /// whole.
+    public func pixels(rowsNeeded: Int) throws(ImageReadError) -> [PixelImage] {
+        let (fast, slow) = (header.binary.fast, header.binary.slow)
+        let detector = header.models.detector
+        guard rowsNeeded < slow, detector.panels.count == 1, detector[0].rawImageOffset == (0, 0),
+              detector[0].imageSize == (fast, slow) else { return try pixels(verifyDigest: false) }
+        do throws(CBFProblem) {
+            let top = try bytes.withBytes { raw throws(CBFProblem) in
+                try header.binary.decode(raw, from: binaryStart, rows: rowsNeeded)
+            }
+            return [PixelImage(fast: fast, slow: max(0, rowsNeeded), pixels: top)]
+        } catch {
+            throw ImageReadError(path: header.path, reason: error.reason)
+        }
+    }
+
     /// The stored array as one image (fast × slow), before any split into panels.
     public func storedPixels(verifyDigest: Bool = true) throws(ImageReadError) -> PixelImage {
         do throws(CBFProblem) {

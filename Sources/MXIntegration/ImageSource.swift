@@ -61,9 +61,12 @@ enum RegionReader {
             for z in chunk {
                 let path = source.path(frame: z)
                 let panels: [PixelImage]
+                // Spot finding has checked these files whole already, and decoding is the cost:
+                // stop after the lowest row any region of this frame needs (the resolution
+                // band is a ring around the beam, so often well before the bottom).
+                let rowsNeeded = needed[z - lo].map { Int(regions[$0].box.y1) }.max() ?? 0
                 do throws(ImageReadError) {
-                    // Spot finding has checked these files' digests already; decoding is the cost.
-                    panels = try CBFImage.read(path: path, imageIndex: source.imageNumber(frame: z)).pixels(verifyDigest: false)
+                    panels = try CBFImage.read(path: path, imageIndex: source.imageNumber(frame: z)).pixels(rowsNeeded: rowsNeeded)
                 } catch {
                     return .failure(.imageRead(error.description))
                 }

@@ -82,3 +82,35 @@ final class TriageCommandsTests: XCTestCase {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     }
 }
+
+/// The engine runs the same steps as the subcommands, file for file: `process` on one sweep
+/// leaves the bytes `import`, `find-spots`, `index` (P 1, then H 3), `refine`, `integrate` and
+/// `export` leave.
+final class EngineMatchesSubcommandsTests: XCTestCase {
+    func testProcessWritesWhatTheSubcommandsWrite() throws {
+        let dir = try CommandRunner.temporaryDirectory("engine-vs-cli")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let images = dir.appendingPathComponent("images").path
+        XCTAssertEqual(try CommandRunner.mxtriage(["simulate", "--out", images, "--sweeps", "1", "--detector", "small",
+                                                   "--max-images", "20", "--seed", "5"]).status, 0)
+        let work = dir.appendingPathComponent("work")
+        let process = try CommandRunner.mxtriage(["process", images, "--workdir", work.path, "--space-group", "H 3", "--d-min", "4.0"])
+        XCTAssertEqual(process.status, 0, process.stderr)
+        let cli = dir.appendingPathComponent("cli")
+        try FileManager.default.createDirectory(at: cli, withIntermediateDirectories: true)
+        for step in [["import", images], ["find-spots", "imported.expt", "--nproc", "1"],
+                     ["index", "imported.expt", "strong.refl", "--output-experiments", "P1_models.expt"],
+                     ["index", "P1_models.expt", "strong.refl", "--space-group", "H 3"],
+                     ["refine", "indexed.expt", "indexed.refl"],
+                     ["integrate", "refined.expt", "refined.refl", "--d-min", "4.0", "--nproc", "1"],
+                     ["export", "integrated.expt", "integrated.refl", "--mtz", "integrated.mtz"]] {
+            let run = try CommandRunner.mxtriage(step, in: cli)
+            XCTAssertEqual(run.status, 0, "\(step): \(run.stderr)")
+        }
+        for file in ["strong.refl", "P1_models.expt", "indexed.expt", "indexed.refl", "refined.expt", "refined.refl",
+                     "integrated.expt", "integrated.refl", "integrated.mtz"] {
+            let engine = try Data(contentsOf: work.appendingPathComponent("sequence_00/" + file))
+            XCTAssertEqual(engine, try Data(contentsOf: cli.appendingPathComponent(file)), file)
+        }
+    }
+}

@@ -77,4 +77,14 @@ public struct BinarySection: Sendable, Equatable {
         }
         return values
     }
+
+    /// The first `rows` rows of pixels only, without the digest and length checks (they need
+    /// the whole section): byte-offset values can only be decoded in order, but decoding can
+    /// stop early. For re-reading files already checked whole, when only the top of the image
+    /// is needed.
+    func decode(_ bytes: UnsafeRawBufferPointer, from start: Int, rows: Int) throws(CBFProblem) -> [Int32] {
+        try checkPresent(in: bytes, from: start)
+        let packed = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + size)])
+        return try ByteOffsetCodec.decode(packed, count: fast * max(0, min(rows, slow))).values
+    }
 }

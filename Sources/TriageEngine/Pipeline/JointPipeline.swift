@@ -38,13 +38,14 @@ struct JointPipeline {
             try files.save(combined.experiments, as: "combined.expt")
             try files.save(combined.reflections, as: "combined.refl")
             begin("refine")
-            let refined = try refine(combined.experiments, combined.reflections)
+            // Each step reads what the last one wrote, as the subcommands do (see SequenceFiles).
+            let refined = try refine(try files.experiments("combined.expt"), try files.reflections("combined.refl"))
             try files.save(refined.experiments, as: "refined.expt")
             try files.save(refined.reflections, as: "refined.refl")
-            status.cells = refined.experiments.crystals.map(\.unitCell.parameters)
-            status.individualVariation = .init(combined.experiments.crystals.map(\.unitCell))
-            status.jointVariation = .init(refined.experiments.crystals.map(\.unitCell))
-            let experiments = refined.experiments
+            let individual = try files.experiments("combined.expt"), experiments = try files.experiments("refined.expt")
+            status.cells = experiments.crystals.map(\.unitCell.parameters)
+            status.individualVariation = .init(individual.crystals.map(\.unitCell))
+            status.jointVariation = .init(experiments.crystals.map(\.unitCell))
             if let detector = experiments.detectors.first, let beam = experiments.beams.first {
                 status.distanceMM = detector[0].distance
                 if let hit = detector.rayIntersection(beam.s0) {
@@ -52,7 +53,7 @@ struct JointPipeline {
                     status.beamCentrePixels = [px.x, px.y]
                 }
             }
-            try integrateSplitExport(refined.experiments, refined.reflections, &files)
+            try integrateSplitExport(experiments, try files.reflections("refined.refl"), &files)
             begin("cluster")
             let result = ClusterResult(source: .joint, sequences: sequences, cells: status.cells)
             status.phase = .done

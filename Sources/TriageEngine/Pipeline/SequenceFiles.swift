@@ -4,6 +4,11 @@ import MXReflections
 
 /// The files one sequence's stages read and write, loaded on first use so a resumed sequence
 /// reads only what its remaining stages need.
+///
+/// What a stage saves is read back from the file by the next stage, not handed over in
+/// memory: a crystal written as real-space vectors and read back differs from the one in
+/// memory in the last bit, so passing the in-memory one would make a fresh run and a resumed
+/// run (and the same steps run as subcommands) differ in the last digits.
 struct SequenceFiles {
     let directory: URL
     private var experimentCache: [String: ExperimentList] = [:]
@@ -39,11 +44,11 @@ struct SequenceFiles {
 
     mutating func save(_ list: ExperimentList, as name: String) throws {
         do { try list.write(to: url(name)) } catch { throw StageFailure("\(name) cannot be written: \(error)") }
-        experimentCache[name] = list
+        experimentCache[name] = nil
     }
 
     mutating func save(_ table: ReflectionTable, as name: String) throws {
         do { try table.write(to: url(name)) } catch { throw StageFailure("\(name) cannot be written: \(error)") }
-        reflectionCache[name] = table
+        reflectionCache[name] = nil
     }
 }
