@@ -53,7 +53,7 @@ struct SequencePipeline {
         var failed = false
         for stage in PipelineStage.allCases {
             if failed || isCancelled() {
-                if !summary[stage].isFinished || summary[stage] != .done { set(stage, .skipped) }
+                if summary[stage] != .done { set(stage, .skipped) }
                 continue
             }
             if summary[stage] == .done, files.exists(Self.output(of: stage)) { continue }
