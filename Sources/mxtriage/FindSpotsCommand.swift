@@ -63,7 +63,7 @@ struct FindSpotsCommand: ParsableCommand {
         do { try result.reflections.write(to: URL(fileURLWithPath: output)) } catch {
             throw CommandFailure.badInput("\(output): cannot be written (\(error))")
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.seconds
         print("Saved \(result.reflections.nrows) reflections to \(output) (\(String(format: "%.1f", seconds)) s)")
         if !result.failures.isEmpty {
             let failed = Set(result.failures.flatMap(\.experiments)).count

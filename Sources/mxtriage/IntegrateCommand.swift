@@ -62,7 +62,7 @@ struct IntegrateCommand: ParsableCommand {
         do { try result.experiments.write(to: URL(fileURLWithPath: outputExperiments)) } catch {
             throw CommandFailure.badInput("\(outputExperiments): cannot be written (\(error.localizedDescription))")
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.seconds
         print(String(format: "Saved %d reflections to %@ and %d experiments to %@ (%.1f s)", result.reflections.nrows,
                      output, list.count, outputExperiments, seconds))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MXGeometry
 import TriageEngine
 import TriageTerminal
 import TriageUI
@@ -31,8 +32,4 @@ enum ReplayOnScreen {
         var state = UIState(title: "replay · " + (log.header.inputs.first ?? ""), sessionPath: "replay")
         TerminalApp.run(state: &state, program: .triage, backend: backend, inbox: inbox, perform: { _ in })
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MXGeometry
 import MXSimulation
 
 /// `mxtriage simulate`: writes the built-in simulated multi-crystal data set.
@@ -50,8 +51,7 @@ struct SimulateCommand: ParsableCommand {
             throw CommandFailure.badInput("\(out): \(error)")
         }
         progress.finish()
-        let seconds = Double((ContinuousClock.now - start).components.attoseconds) * 1e-18
-            + Double((ContinuousClock.now - start).components.seconds)
+        let seconds = (ContinuousClock.now - start).seconds
         let images = plan.sweeps.reduce(0) { $0 + $1.numImages }
         print(String(format: "Wrote %d sweeps, %d images and truth.json to %@ in %.1f s", plan.sweeps.count, images, out, seconds))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MXGeometry
 import Synchronization
 
 /// Appends a session's header, commands and results to a JSON Lines file, one `write` per

@@ -215,7 +215,3 @@ struct SequencePipeline {
         log("refined: \(result.termination.rawValue)")
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}
