@@ -22,7 +22,14 @@ extension JointPipeline {
         try files.save(result.reflections, as: "integrated.refl")
         begin("split")
         let parts: [ExperimentSplitter.Part]
-        do { parts = try ExperimentSplitter.split(experiments: result.experiments, reflections: result.reflections) } catch {
+        // Split and export read back what the step before wrote, as in the per-sequence
+        // pipeline (see SequenceFiles), so these files equal the subcommands' to the last bit.
+        do {
+            parts = try ExperimentSplitter.split(experiments: try files.experiments("integrated.expt"),
+                                                 reflections: try files.reflections("integrated.refl"))
+        } catch let failure as StageFailure {
+            throw failure
+        } catch {
             throw StageFailure("split: \(error)")
         }
         begin("export")
@@ -31,8 +38,9 @@ extension JointPipeline {
             let stem = ExperimentSplitter.fileStem(prefix: "split", index: i, count: parts.count)
             try files.save(part.experiments, as: stem + ".expt")
             try files.save(part.reflections, as: stem + ".refl")
+            let (list, table) = (try files.experiments(stem + ".expt"), try files.reflections(stem + ".refl"))
             do {
-                try UnmergedMTZ.write(experiments: part.experiments, reflections: part.reflections, to: files.url(stem + ".mtz"))
+                try UnmergedMTZ.write(experiments: list, reflections: table, to: files.url(stem + ".mtz"))
             } catch {
                 throw StageFailure("export \(stem): \(error)")
             }
