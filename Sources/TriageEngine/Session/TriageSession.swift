@@ -197,10 +197,9 @@ public final class TriageSession: @unchecked Sendable {
     }
 
     private func changeExclusions(_ change: (inout Set<Int>) -> Void) {
-        let count = state.withLock { $0.summaries.count }
         let list = state.withLock { s -> [Int] in
             change(&s.excluded)
-            s.excluded = s.excluded.filter { $0 >= 0 && $0 < count }
+            s.excluded = s.excluded.filter { $0 >= 0 && $0 < s.summaries.count }
             return s.excluded.sorted()
         }
         events.emit(.exclusions(list))
