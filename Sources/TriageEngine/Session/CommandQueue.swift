@@ -18,7 +18,8 @@ final class CommandQueue: @unchecked Sendable {
 
     init(handle: @escaping @Sendable (Item) -> Void) {
         self.handle = handle
-        let thread = Thread { [unowned self] in self.loop() }
+        // The thread keeps the queue alive until `stop()` lets the loop end.
+        let thread = Thread { self.loop() }
         thread.name = "mxtriage.commands"
         thread.start()
     }
@@ -37,9 +38,11 @@ final class CommandQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Lets the thread finish after the items already queued.
+    /// Ends the thread once the item it is running, if any, is done; items still waiting are
+    /// dropped (their session is going away).
     func stop() {
         condition.lock()
+        items.removeAll()
         stopped = true
         condition.broadcast()
         condition.unlock()

@@ -35,7 +35,8 @@ public final class TriageSession: @unchecked Sendable {
         self.inputs = inputs
         self.options = options
         work = WorkDirectory(workDirectory)
-        commands = CommandQueue { [unowned self] item in self.run(item) }
+        // Weak: the command thread may outlive a session that is being released.
+        commands = CommandQueue { [weak self] item in self?.run(item) }
     }
 
     deinit { commands.stop() }
