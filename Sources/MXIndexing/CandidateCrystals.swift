@@ -1,5 +1,6 @@
 import Foundation
 import MXGeometry
+import MXSymmetry
 
 /// Crystal models from triplets of candidate basis vectors, in DIALS's order
 /// (`combinations.py candidate_orientation_matrices`): triplets i < j < k of the first 100

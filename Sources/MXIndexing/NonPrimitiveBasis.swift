@@ -1,4 +1,5 @@
 import MXGeometry
+import MXSymmetry
 
 /// DIALS's non-primitive basis correction (`non_primitive_basis.py`, after Sauter et al. 2004):
 /// when nearly all indexed reflections satisfy a presence condition v·h ≡ 0 (mod m) for small v

@@ -1,5 +1,6 @@
 import XCTest
 import MXGeometry
+import MXSymmetry
 @testable import MXIndexing
 
 final class HexagonalSettingTests: XCTestCase {

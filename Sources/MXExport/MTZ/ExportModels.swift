@@ -1,3 +1,4 @@
+import MXSymmetry
 import Foundation
 import MXGeometry
 

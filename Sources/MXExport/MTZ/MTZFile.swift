@@ -1,3 +1,4 @@
+import MXSymmetry
 import CCCP4
 import Foundation
 import MXGeometry

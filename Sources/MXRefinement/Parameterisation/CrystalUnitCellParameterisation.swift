@@ -1,4 +1,5 @@
 import MXGeometry
+import MXSymmetry
 
 /// The unit cell as DIALS's `CrystalUnitCellParameterisation`: the symmetry-independent
 /// elements of the reciprocal metric g (see ``MetricConstraints``), scaled by 10⁵ so their
@@ -14,7 +15,9 @@ public struct CrystalUnitCellParameterisation: Sendable {
     public init(crystal: Crystal, identifier: String, experimentIDs: [Int]) throws(RefinementError) {
         self.identifier = identifier
         self.experimentIDs = experimentIDs
-        constraints = try MetricConstraints(hallSymbol: crystal.spaceGroupHall)
+        do { constraints = try MetricConstraints(hallSymbol: crystal.spaceGroupHall) } catch {
+            throw .unsupportedSpaceGroup(error.description)
+        }
         let g = ReciprocalMetric.metric(of: crystal.B)
         let values = constraints.reduce(g).map { $0 * Self.scale }
         parameters = ParameterList(names: values.indices.map { "g_param_\($0)" }, values: values)

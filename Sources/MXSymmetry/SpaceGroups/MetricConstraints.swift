@@ -55,7 +55,7 @@ public struct MetricConstraints: Sendable, Equatable {
     }
 
     /// The constraints of the space group named by a Hall symbol.
-    public init(hallSymbol: String) throws(RefinementError) {
+    public init(hallSymbol: String) throws(SymmetryError) {
         self.init(rotations: try HallSymbol(hallSymbol).rotations)
     }
 

@@ -1,12 +1,12 @@
 import XCTest
 import MXGeometry
 import MXTestSupport
-@testable import MXRefinement
+@testable import MXSymmetry
 
 /// The Hall-symbol parser and the metric constraints against cctbx, for every setting in
 /// cctbx's space-group table and some non-standard ones (fixture made by
 /// Tests/Fixtures/dials-refine/make_metric_constraints.py).
-final class SymmetryTests: XCTestCase {
+final class HallSymbolTests: XCTestCase {
     struct Case: Decodable {
         var hall: String
         var rotations: Int

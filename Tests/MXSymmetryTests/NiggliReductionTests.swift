@@ -1,6 +1,6 @@
 import XCTest
 import MXGeometry
-@testable import MXIndexing
+@testable import MXSymmetry
 
 /// Reduced cells from cctbx (`unit_cell(p).change_basis(unit_cell(p).change_of_basis_op_to_niggli_cell())`),
 /// computed with Debian's python3-cctbx on the same cells.

@@ -21,7 +21,7 @@ public struct HallSymbol: Sendable, Equatable {
     /// Every distinct rotation part of the group (proper and improper).
     public let rotations: Set<IntMatrix3>
 
-    public init(_ symbol: String) throws(RefinementError) {
+    public init(_ symbol: String) throws(SymmetryError) {
         self.symbol = symbol
         var text = symbol.trimmingCharactersInSpaceSet()
         var changeOfBasis: IntMatrix3?
@@ -59,7 +59,7 @@ public struct HallSymbol: Sendable, Equatable {
         }
         if centric { generators.append(-IntMatrix3.identity) }
         if let v = changeOfBasis {
-            generators = try generators.map { r throws(RefinementError) in try Self.transform(r, by: v, symbol: symbol) }
+            generators = try generators.map { r throws(SymmetryError) in try Self.transform(r, by: v, symbol: symbol) }
         }
         guard let group = IntMatrix3.closure(of: generators) else {
             throw .unsupportedSpaceGroup("Hall symbol \"\(symbol)\" does not describe a crystallographic point group")
@@ -79,7 +79,7 @@ public struct HallSymbol: Sendable, Equatable {
     }
 
     private static func matrixSymbol(_ token: String, position: Int, previousOrder: Int,
-                                     previousAxis: Character, symbol: String) throws(RefinementError) -> MatrixSymbol {
+                                     previousAxis: Character, symbol: String) throws(SymmetryError) -> MatrixSymbol {
         var chars = Array(token)
         var improper = false
         if chars.first == "-" {
@@ -183,7 +183,7 @@ public struct HallSymbol: Sendable, Equatable {
     // MARK: - Change of basis
 
     /// The linear part of a parenthesised change-of-basis operator, or nil for an origin shift.
-    private static func changeOfBasis(_ inner: String, symbol: String) throws(RefinementError) -> IntMatrix3? {
+    private static func changeOfBasis(_ inner: String, symbol: String) throws(SymmetryError) -> IntMatrix3? {
         let trimmed = inner.trimmingCharactersInSpaceSet()
         if !trimmed.contains(",") {
             // "0 0 1": an origin shift in twelfths; no effect on rotations.
@@ -206,7 +206,7 @@ public struct HallSymbol: Sendable, Equatable {
     }
 
     /// Coefficients of x, y, z in one component such as "-x+z" or "x+y+1/4" (constants skipped).
-    private static func linearPart(_ text: String, symbol: String) throws(RefinementError) -> [Int] {
+    private static func linearPart(_ text: String, symbol: String) throws(SymmetryError) -> [Int] {
         var coefficients = [0, 0, 0]
         var sign = 1
         var number = ""
@@ -237,7 +237,7 @@ public struct HallSymbol: Sendable, Equatable {
     }
 
     /// V·R·V⁻¹ in integers: V·R·adj(V) / det(V), which must divide exactly.
-    private static func transform(_ r: IntMatrix3, by v: IntMatrix3, symbol: String) throws(RefinementError) -> IntMatrix3 {
+    private static func transform(_ r: IntMatrix3, by v: IntMatrix3, symbol: String) throws(SymmetryError) -> IntMatrix3 {
         let d = v.determinant
         let product = v * r * v.adjugate
         guard product.e.allSatisfy({ $0 % d == 0 }) else {

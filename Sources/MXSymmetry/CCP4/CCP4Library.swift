@@ -7,20 +7,20 @@ import Foundation
 /// space groups), so every call into them goes through ``withLock(_:)``. csymlib finds
 /// `syminfo.lib` through the `SYMINFO` (or `CLIBD`) environment variable; when neither is set we
 /// set `SYMINFO` to the file Debian's libccp4-data installs, once, before the first call.
-enum CCP4Library {
+public enum CCP4Library {
     /// Where syminfo.lib is looked for when the environment names none.
-    static let defaultSymInfoPaths = ["/usr/share/ccp4/syminfo.lib", "/usr/local/share/ccp4/syminfo.lib"]
+    public static let defaultSymInfoPaths = ["/usr/share/ccp4/syminfo.lib", "/usr/local/share/ccp4/syminfo.lib"]
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var configuredPath: String?
 
     /// The syminfo.lib in use, or nil if there is none (csymlib then cannot load space groups).
-    static var symInfoPath: String? {
+    public static var symInfoPath: String? {
         withLock { configuredPath }
     }
 
     /// Runs `body` holding the library lock, with SYMINFO configured.
-    static func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    public static func withLock<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
         defer { lock.unlock() }
         if configuredPath == nil { configuredPath = configure() }
