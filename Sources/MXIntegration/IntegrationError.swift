@@ -16,7 +16,7 @@ public enum IntegrationError: Error, Sendable, Equatable, CustomStringConvertibl
         case let .badInput(why):
             return why
         case let .tooFewPredictions(e, n, dMin, dMax):
-            let band = dMax.map { String(format: "%.2f–%.2f Å", dMin, $0) } ?? String(format: "d ≥ %.2f Å", dMin)
+            let band = ResolutionBand(dMin: dMin, dMax: dMax)
             return "experiment \(e): \(n) reflection\(n == 1 ? "" : "s") predicted in \(band); too few to integrate"
         case let .tooFewReferenceSpots(e, usable, needed):
             return "experiment \(e): \(usable) usable indexed strong spots for the profile model, need \(needed)"

@@ -27,10 +27,27 @@ public struct IntegrationOptions: Sendable, Equatable {
     /// Worker threads for image reading and per-reflection work; results do not depend on it.
     public var nproc: Int = ProcessInfo.processInfo.activeProcessorCount
     /// An experiment with fewer predictions in the band than this is an error, not an
-    /// almost empty table.
+    /// almost empty table (unless ``automaticBand`` widens the band first).
     public var minimumPredicted: Int = 10
     /// The profile model needs at least this many usable indexed strong spots per experiment.
     public var minimumReferenceSpots: Int = 10
+    /// Which indexed strong spots the profile model is estimated from. The default uses the
+    /// band's reference spots whenever there are enough, as dials.integrate does, and falls
+    /// back to the whole sweep's otherwise.
+    public var profileReferences: ProfileReferences = .bandOrAll
+    /// Widen a band that holds fewer than ``minimumPredicted`` predictions until it holds
+    /// ``automaticBandTarget`` predictions or reaches the detector's limits. The band grows
+    /// symmetrically in 1/d² about its centre, by a factor 1.5 in half-width per step; the
+    /// low-resolution side stops at d = ∞, the high-resolution side at the detector's corners.
+    /// The band used is reported in ``ExperimentIntegrationSummary/band``.
+    ///
+    /// Off by default, so that an explicit band keeps dials.integrate's meaning. Turn it on
+    /// where the band only serves to write an MTZ that carries the refined cell (the
+    /// multi-crystal tutorial's quick integration): the cells clustering uses come from
+    /// refinement, not from the band, and a small cell may predict almost nothing in 7.0–8.1 Å.
+    public var automaticBand: Bool = false
+    /// How many predictions a widened band should hold.
+    public var automaticBandTarget: Int = 100
     /// Use these profile parameters (one per experiment, or one for all) instead of
     /// estimating them from the strong spots.
     public var fixedProfiles: [GaussianRSProfile]?

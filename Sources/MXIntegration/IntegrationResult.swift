@@ -22,9 +22,17 @@ public struct IntegrationProgress: Sendable, Equatable {
 /// What integration found for one experiment.
 public struct ExperimentIntegrationSummary: Sendable, Equatable {
     public var experiment: Int
+    /// The resolution band integrated: the options' band, or the widened one when
+    /// `IntegrationOptions.automaticBand` had to widen it.
+    public var band: ResolutionBand
     public var profile: GaussianRSProfile
+    /// Which spots the profile model came from.
+    public var profileSource: ProfileSource
     /// Indexed strong spots the profile was estimated from (0 for a fixed profile).
     public var referenceSpots: Int
+    /// Indexed strong spots that match a prediction in the band, whether or not the profile
+    /// came from them.
+    public var bandReferenceSpots: Int
     public var predicted: Int
     /// Flagged integrated_sum.
     public var integrated: Int
@@ -35,6 +43,19 @@ public struct ExperimentIntegrationSummary: Sendable, Equatable {
     public var rejected: Int
     /// Mean I/σ(I) of the integrated reflections.
     public var meanIOverSigma: Double
+}
+
+extension ExperimentIntegrationSummary {
+    /// Where the profile model came from, for a log line: "profile from 37 indexed strong
+    /// spots of the whole sweep (3 in the band)".
+    public var profileSourceDescription: String {
+        switch profileSource {
+        case .fixed: return "fixed profile"
+        case .band: return "profile from \(referenceSpots) indexed strong spots in the band"
+        case .allIndexed:
+            return "profile from \(referenceSpots) indexed strong spots of the whole sweep (\(bandReferenceSpots) in the band)"
+        }
+    }
 }
 
 /// The integrated reflections of all experiments, in DIALS's integrated.refl layout, and the

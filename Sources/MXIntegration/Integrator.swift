@@ -9,7 +9,9 @@ import MXReflections
 /// the images, foreground/background masks with overlaps shared out, a robust Poisson
 /// background, summed intensities and centroids, partiality, Lorentz–polarisation and detector
 /// efficiency. Experiments may share a detector and beam (the joint step); each has its own
-/// crystal, scan and images.
+/// crystal, scan and images. For small cells and weak sweeps the profile may come from the
+/// whole sweep's strong spots (`IntegrationOptions.profileReferences`) and a band predicting
+/// too few reflections may be widened (`IntegrationOptions.automaticBand`).
 ///
 /// ```swift
 /// let result = try Integrator(options: IntegrationOptions()).integrate(experiments: refined, reflections: indexed)
@@ -67,28 +69,20 @@ public struct Integrator: Sendable {
 
         // Predictions in the band, and the indexed strong spots among them: dials.integrate
         // models the profile from the reference spots that match a prediction, so with a
-        // resolution band σ_b and σ_m describe the spots of that band.
+        // resolution band σ_b and σ_m describe the spots of that band (unless there are too
+        // few of them; see `ProfileReferences`).
         report(.predicting)
-        var predicted = BandPrediction.predict(experiment: e, beam: m.beam, detector: m.detector, goniometer: m.goniometer,
-                                               scan: m.scan, crystal: m.crystal, dMin: o.dMin, dMax: o.dMax,
-                                               paddingDegrees: o.paddingDegrees)
-        guard predicted.count >= o.minimumPredicted else {
-            throw .tooFewPredictions(experiment: e, predicted: predicted.count, dMin: o.dMin, dMax: o.dMax)
-        }
+        let (band, inBand) = try predictBand(experiment: e, models: m)
+        var predicted = inBand
         let references = try ReferenceSpots.select(from: reflections, experiment: e, beam: m.beam, detector: m.detector,
                                                    goniometer: m.goniometer, scan: m.scan, crystal: m.crystal,
                                                    paddingDegrees: o.paddingDegrees)
         var matched = Self.matchReferences(references, predicted)
+        let bandReferences = matched.compactMap { $0 }.count
 
         report(.modellingProfile)
-        let profile: GaussianRSProfile
-        var referenceCount = 0
-        if let fixed = o.fixedProfiles {
-            profile = fixed.count == 1 ? fixed[0] : fixed[e]
-        } else {
-            let inBand = matched.compactMap { $0 }.map { references[$0] }
-            (profile, referenceCount) = try estimateProfile(experiment: e, references: inBand, models: m, workers: workers)
-        }
+        let model = try modelProfile(experiment: e, references: references, matched: matched, models: m, workers: workers)
+        let profile = model.profile
 
         let boxes = BoundingBoxCalculator(beam: m.beam, detector: m.detector, goniometer: m.goniometer, scan: m.scan,
                                           profile: profile, sigmaBMultiplier: o.sigmaBMultiplier)
@@ -169,37 +163,13 @@ public struct Integrator: Sendable {
         let integrated = rows.filter { $0.flags.contains(.integratedSum) }
         let iOverSigma = integrated.map { $0.sum.variance > 0 ? $0.sum.intensity / $0.sum.variance.squareRoot() : 0 }
         let summary = ExperimentIntegrationSummary(
-            experiment: e, profile: profile, referenceSpots: referenceCount, predicted: rows.count,
+            experiment: e, band: band, profile: profile, profileSource: model.source, referenceSpots: model.spots,
+            bandReferenceSpots: bandReferences, predicted: rows.count,
             integrated: integrated.count,
             overlapped: rows.filter { !$0.flags.isDisjoint(with: [.overlappedFg, .overlappedBg]) }.count,
             rejected: rows.count - integrated.count,
             meanIOverSigma: iOverSigma.isEmpty ? 0 : iOverSigma.reduce(0, +) / Double(iOverSigma.count))
         return (rows, summary)
-    }
-
-    /// σ_b and σ_m from the reference spots' pixels, and how many spots gave them.
-    private func estimateProfile(experiment e: Int, references: [ReferenceSpot], models m: ExperimentModels,
-                                 workers: Int) throws(IntegrationError) -> (GaussianRSProfile, Int) {
-        let spots = ReferenceSpots.sampleForProfile(references.filter { abs($0.predicted.zeta) >= options.minZeta })
-        guard spots.count >= options.minimumReferenceSpots else {
-            throw .tooFewReferenceSpots(experiment: e, usable: spots.count, needed: options.minimumReferenceSpots)
-        }
-        let regions = spots.map { ProfileEstimation.region(for: $0, scan: m.scan) }
-        let pixels = try RegionReader.read(regions, source: m.source, workers: workers)
-        let trust = m.detector.panels.map(PixelTrust.init(panel:))
-        var obs = ProfileEstimation.Observations()
-        for (k, spot) in spots.enumerated() {
-            ProfileEstimation.observe(spot, region: regions[k], pixels: pixels[k], detector: m.detector, scan: m.scan,
-                                      trust: trust[spot.predicted.panel], into: &obs)
-        }
-        guard obs.angularVariances.count >= options.minimumReferenceSpots, !obs.tau.isEmpty else {
-            throw .tooFewReferenceSpots(experiment: e, usable: obs.angularVariances.count, needed: options.minimumReferenceSpots)
-        }
-        let width = abs(m.scan.oscillation.width) * .pi / 180
-        let profile = GaussianRSProfile(sigmaB: ProfileEstimation.sigmaB(obs),
-                                        sigmaM: ProfileEstimation.sigmaM(obs, oscillationWidth: width),
-                                        nSigma: options.nSigma)
-        return (profile, obs.angularVariances.count)
     }
 
     /// For each prediction, the reference spot it is (an index into `references`): same h,
