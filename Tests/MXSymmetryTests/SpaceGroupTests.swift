@@ -99,8 +99,10 @@ final class SpaceGroupTests: XCTestCase {
         XCTAssertEqual(p43212.epsilon(SIMD3(2, 2, 0)), 2)
         let h3 = try SpaceGroup("H 3")
         XCTAssertTrue(h3.isSystematicallyAbsent(SIMD3(1, 0, 0)))
-        XCTAssertFalse(h3.isSystematicallyAbsent(SIMD3(-1, 0, 1)))
+        XCTAssertFalse(h3.isSystematicallyAbsent(SIMD3(1, 0, 1)))
+        XCTAssertTrue(h3.isSystematicallyAbsent(SIMD3(-1, 0, 1)))  // −h + k + l = 2: not obverse
         XCTAssertEqual(h3.laueRepresentative(SIMD3(2, -1, 3)), h3.laueRepresentative(SIMD3(-1, -1, 3)))
         XCTAssertTrue(p43212.isChiral)
+        XCTAssertFalse(try SpaceGroup(number: 2).isChiral)
     }
 }

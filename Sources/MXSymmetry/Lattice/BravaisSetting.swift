@@ -21,17 +21,7 @@ public struct BravaisSetting: Sendable, Equatable {
 
     /// The cb_op in DIALS's abc notation ("a+b,-a+b,c"): the new basis vectors in the old.
     public var changeOfBasisSymbol: String {
-        (0..<3).map { i in
-            var s = ""
-            for (j, name) in ["a", "b", "c"].enumerated() {
-                let k = changeOfBasis[i, j]
-                guard k != 0 else { continue }
-                s += k < 0 ? "-" : (s.isEmpty ? "" : "+")
-                if abs(k) != 1 { s += "\(abs(k))" }
-                s += name
-            }
-            return s
-        }.joined(separator: ",")
+        (0..<3).map { linearCombination(changeOfBasis.row($0), names: ["a", "b", "c"]) }.joined(separator: ",")
     }
 
     /// The cell made exact for the crystal system: monoclinic α = γ = 90°; orthorhombic all

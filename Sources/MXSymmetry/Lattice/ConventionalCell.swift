@@ -54,7 +54,6 @@ enum ConventionalCell {
         return out
     }
 
-    static func length(_ u: SIMD3<Int>, _ basis: LatticeBasis) -> Double { basis.vector(u).length }
 
     // MARK: Systems
 

@@ -77,14 +77,7 @@ public struct SymmetryOperation: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         (0..<3).map { i in
-            var s = ""
-            for (j, name) in ["x", "y", "z"].enumerated() {
-                let k = rotation[i, j]
-                guard k != 0 else { continue }
-                s += k < 0 ? "-" : (s.isEmpty ? "" : "+")
-                if abs(k) != 1 { s += "\(abs(k))" }
-                s += name
-            }
+            var s = linearCombination(rotation.row(i), names: ["x", "y", "z"])
             let t = translationTwelfths[i]
             if t != 0 {
                 let g = gcd(t, 12)
@@ -96,6 +89,19 @@ public struct SymmetryOperation: Hashable, Sendable, CustomStringConvertible {
 }
 
 func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? abs(a) : gcd(b, a % b) }
+
+/// "x-y", "2a+c": integer coefficients of named vectors as crystallographers write them.
+func linearCombination(_ coefficients: SIMD3<Int>, names: [String]) -> String {
+    var s = ""
+    for (j, name) in names.enumerated() {
+        let k = coefficients[j]
+        guard k != 0 else { continue }
+        s += k < 0 ? "-" : (s.isEmpty ? "" : "+")
+        if abs(k) != 1 { s += "\(abs(k))" }
+        s += name
+    }
+    return s
+}
 
 extension IntMatrix3 {
     /// R·v for a column vector.
