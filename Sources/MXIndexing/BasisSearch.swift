@@ -1,5 +1,6 @@
 import Foundation
 import MXGeometry
+import MXSymmetry
 import MXReflections
 import MXRefinement
 
@@ -70,7 +71,7 @@ extension Indexer {
             guard let candidate = NonPrimitiveBasis.correct(raw, assign: {
                 assignment.assign(rlps: spots.rlp, phis: phis, A: $0.A, dMin: dMin)
             }) else { continue }
-            if let target = options.targetSymmetry, (try? applySymmetry(target, to: candidate)) == nil { continue }
+            if let target = options.targetSpaceGroup, (try? applySymmetry(target, to: candidate)) == nil { continue }
             let assigned = assignment.assign(rlps: spots.rlp, phis: phis, A: candidate.A, dMin: dMin)
             let indexed = assigned.compactMap { $0 }.count
             guard indexed >= 5, let table = try? refinementTable(spots: spots, assigned: assigned, identifier: "") else { continue }
@@ -102,16 +103,20 @@ extension Indexer {
         return best.element.crystal
     }
 
-    /// The crystal in the target symmetry's reference setting, metric constrained, orientation
-    /// kept (§3.8).
-    func applySymmetry(_ target: IndexingOptions.TargetSymmetry, to crystal: Crystal) throws(IndexingFailure) -> Crystal {
-        switch target {
-        case .h3:
-            let v = crystal.realSpaceVectors
-            guard let setting = HexagonalSetting(a: v.a, b: v.b, c: v.c) else {
-                throw .symmetryIncompatible("no hR lattice within 5° of the cell \(crystal.unitCell)")
-            }
-            return setting.symmetrised(crystal)
+    /// The crystal in the reference setting of the target's lattice with the metric made exact
+    /// and the orientation kept, labelled with the target group (dials-algorithms §3.8): of the
+    /// Le Page settings of the target's Bravais type, the one with the smallest metric fit, C
+    /// kept as C for monoclinic (as `dials.index space_group=C2` does, unlike
+    /// refine_bravais_settings' best β).
+    func applySymmetry(_ target: SpaceGroup, to crystal: Crystal) throws(IndexingFailure) -> Crystal {
+        let search: LatticeSearch
+        do { search = try LatticeSearch(cell: crystal, bestMonoclinicBeta: false) } catch {
+            throw .symmetryIncompatible("\(error)")
         }
+        guard let setting = search.bestSetting(for: target.bravaisType) else {
+            throw .symmetryIncompatible(
+                "no \(target.bravaisType) lattice within \(search.maxDelta)° of the cell \(crystal.unitCell) for \(target.symbol)")
+        }
+        return setting.symmetrised(crystal, spaceGroupHall: target.hall)
     }
 }

@@ -39,9 +39,9 @@ public struct Indexer: Sendable {
             if let start = dMinStart, options.macroCycles > 1 {
                 dMin = max(dAll, start - Double(cycle) * (start - dAll) / Double(options.macroCycles - 1))
             }
-            if cycle == 0, let target = options.targetSymmetry {
+            if cycle == 0, let target = options.targetSpaceGroup {
                 crystal = try applySymmetry(target, to: crystal)
-                log.append("Applied symmetry \(target.rawValue): \(crystal.unitCell)")
+                log.append("Applied symmetry \(target.symbol): \(crystal.unitCell)")
             }
             let volumeBefore = crystal.unitCell.volume
             let assigned = IndexAssignment(tolerance: options.hklTolerance)

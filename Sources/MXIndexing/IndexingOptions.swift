@@ -1,26 +1,18 @@
+import MXSymmetry
+
 /// What `mxtriage index` does, with DIALS's defaults (`dials.index`, joint=False).
 public struct IndexingOptions: Sendable, Equatable {
     public enum Method: String, Sendable, CaseIterable {
         case fft3d, fft1d
     }
 
-    /// Target symmetries the indexer can apply. H 3 (R 3 in the hexagonal setting) is the one
-    /// the multi-crystal workflow needs; P 1 is no constraint.
-    public enum TargetSymmetry: String, Sendable, CaseIterable {
-        case h3 = "H 3"
-
-        /// Parses the spellings users give dials.index: "H 3", "H3", "R 3:H", "R3:H", "146:H".
-        public init?(symbol: String) {
-            let compact = symbol.replacingOccurrences(of: " ", with: "").uppercased()
-            guard ["H3", "R3:H", "146:H", "R3"].contains(compact) else { return nil }
-            self = .h3
-        }
-    }
-
     public var method: Method = .fft3d
     /// When the chosen search finds no acceptable model, try the 1-D FFT search.
     public var fallbackToFFT1D = true
-    public var targetSymmetry: TargetSymmetry?
+    /// The space group the crystal is indexed in after the P 1 basis search (dials.index
+    /// `space_group=`); nil leaves it in P 1. Always a reference setting (see
+    /// ``targetSpaceGroup(_:)``).
+    public var targetSpaceGroup: SpaceGroup?
     public var macroCycles = 5
     public var hklTolerance = 0.3
     /// At most this many candidate models are refined and scored.
@@ -29,4 +21,22 @@ public struct IndexingOptions: Sendable, Equatable {
     public var maxCell: Double?
 
     public init() {}
+
+    /// The target for a user's `--space-group`, checked before any image is read: nil for P 1
+    /// (no constraint), the group for a reference setting, and a one-line error otherwise.
+    ///
+    /// Non-reference settings (I 1 2 1, R 3 :R, P 2 21 21 …) are refused rather than guessed:
+    /// the lattice search puts the crystal in the reference setting of its lattice (C 2 for mC,
+    /// hexagonal axes for hR, a < b < c for oP), and a label from another setting on that cell
+    /// would be wrong.
+    public static func targetSpaceGroup(_ symbol: String) throws(SymmetryError) -> SpaceGroup? {
+        let group = try SpaceGroup(symbol)
+        guard group.number > 1 else { return nil }
+        guard group.isStandardSetting else {
+            let reference = (try? SpaceGroup(number: group.number))?.symbol ?? "its reference setting"
+            throw .unsupportedSpaceGroup(
+                "space group \(group.symbol) is not a reference setting; index in \(reference) and reindex afterwards")
+        }
+        return group
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MXGeometry
+import MXSymmetry
 
 /// The text `mxtriage show FILE.expt` prints: the models of every experiment, laid out as
 /// dials.show lays them out so that DIALS users find each number where they expect it.
@@ -118,7 +119,7 @@ enum ExperimentReport {
         return """
         Crystal:
             Unit cell: \(String(format: "%.3f, %.3f, %.3f, %.3f, %.3f, %.3f", uc.a, uc.b, uc.c, uc.alpha, uc.beta, uc.gamma))
-            Space group: \(c.spaceGroupHall.trimmingCharacters(in: .whitespaces)) (Hall)
+            Space group: \(SpaceGroup.symbol(hall: c.spaceGroupHall))
             U matrix:  \(mat(c.U))
             B matrix:  \(mat(c.B))
             A = UB:    \(mat(c.A))

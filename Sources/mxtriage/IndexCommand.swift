@@ -17,7 +17,9 @@ struct IndexCommand: ParsableCommand {
     @Argument(help: "The strong spots (strong.refl).")
     var reflections: String
 
-    @Option(name: .customLong("space-group"), help: "Target symmetry, e.g. \"H 3\"; default P 1.")
+    @Option(name: .customLong("space-group"),
+            help: "Target space group in its reference setting, e.g. \"P 41 21 2\", \"C 2\", \"H 3\" or a number; default P 1.",
+            transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 
     @Option(help: "Basis-vector search: fft3d (falls back to fft1d by itself) or fft1d.")
@@ -32,12 +34,7 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         var options = IndexingOptions()
         options.method = method
-        if let sg = spaceGroup, !["P1", "P 1"].contains(sg.trimmingCharacters(in: .whitespaces)) {
-            guard let target = IndexingOptions.TargetSymmetry(symbol: sg) else {
-                throw CommandFailure.badInput("space group \"\(sg)\" is not supported (P 1 and H 3 are)")
-            }
-            options.targetSymmetry = target
-        }
+        options.targetSpaceGroup = try spaceGroup.flatMap { try IndexingOptions.targetSpaceGroup($0) }
         let list: ExperimentList
         let strong: ReflectionTable
         do {

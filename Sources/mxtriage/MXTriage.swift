@@ -33,7 +33,10 @@ enum Main {
         } catch {
             let code = MXTriage.exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((MXTriage.fullMessage(for: error) + "\n").utf8))
+                // The parser's first line names the option and the reason; the usage text after
+                // it is one `--help` away and would break the one-line rule.
+                let message = MXTriage.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"
+                FileHandle.standardError.write(Data("mxtriage: \(message)\n".utf8))
                 exit(2)
             }
             MXTriage.exit(withError: error)

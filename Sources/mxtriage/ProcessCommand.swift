@@ -38,7 +38,9 @@ struct SessionOptions: ParsableArguments {
     @Option(help: "The work directory.")
     var workdir: String
 
-    @Option(name: .customLong("space-group"), help: "Target space group for the second indexing step, e.g. \"H 3\"; default P 1 only.")
+    @Option(name: .customLong("space-group"),
+            help: "Target space group for the second indexing step, in its reference setting, e.g. \"P 41 21 2\", \"C 2\", \"H 3\" or a number; default P 1 only.",
+            transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 
     @Option(help: "Sequences processed at once (default: one per core).")

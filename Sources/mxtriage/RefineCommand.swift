@@ -5,6 +5,7 @@ import MXImages
 import MXRefinement
 import MXReflections
 import MXSimulation
+import MXSymmetry
 
 /// `mxtriage refine`: scan-static refinement of indexed experiments, like `dials.refine
 /// scan_varying=false` (Tukey outlier rejection by default), with DIALS's tables.
@@ -60,7 +61,7 @@ struct RefineCommand: ParsableCommand {
             let cell = result.experiments.crystals[0].unitCell.parameters
             print("\nFinal refined crystal model:")
             print("    Unit cell: " + zip(cell, esd).map { String(format: "%.4f(%.4f)", $0, $1) }.joined(separator: ", "))
-            print("    Space group: \(result.experiments.crystals[0].spaceGroupHall.trimmingCharacters(in: .whitespaces)) (Hall)")
+            print("    Space group: \(SpaceGroup.symbol(hall: result.experiments.crystals[0].spaceGroupHall))")
         }
 
         do { try result.experiments.write(to: URL(fileURLWithPath: outputExperiments)) } catch {

@@ -15,7 +15,9 @@ struct UICommand: ParsableCommand {
     @Option(help: "The work directory (default ./mxtriage-work).")
     var workdir = "mxtriage-work"
 
-    @Option(name: .customLong("space-group"), help: "Target space group for the second indexing step, e.g. \"H 3\".")
+    @Option(name: .customLong("space-group"),
+            help: "Target space group for the second indexing step, in its reference setting, e.g. \"P 41 21 2\" or \"H 3\".",
+            transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 
     @Option(help: "Sequences processed at once (default: one per core).")

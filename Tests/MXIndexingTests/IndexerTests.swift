@@ -1,4 +1,5 @@
 import XCTest
+import MXSymmetry
 import MXGeometry
 import MXReflections
 import MXSimulation
@@ -44,7 +45,7 @@ final class IndexerTests: XCTestCase {
         XCTAssertGreaterThan(Double(p1.indexedCount) / Double(strong.nrows), 0.9)
 
         var options = IndexingOptions()
-        options.targetSymmetry = .h3
+        options.targetSpaceGroup = try SpaceGroup("H 3")
         let h3 = try Indexer(options: options).index(experiments: p1.experiments, strong: strong)
         XCTAssertEqual(h3.method, "known orientation")
         let cell = h3.experiments.crystals[0].unitCell

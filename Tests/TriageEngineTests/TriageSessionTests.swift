@@ -27,7 +27,7 @@ final class TriageSessionTests: XCTestCase {
             let cell = try XCTUnwrap(summary.cell)
             XCTAssertEqual(cell[0], truth.crystal.cell.a, accuracy: truth.crystal.cell.a * 0.003)
             XCTAssertEqual(cell[2], truth.crystal.cell.c, accuracy: truth.crystal.cell.c * 0.003)
-            XCTAssertEqual(summary.spaceGroup, "R 3")
+            XCTAssertEqual(summary.spaceGroup, "H 3")
             let rmsd = try XCTUnwrap(summary.rmsd)
             XCTAssertLessThan(rmsd.xPixels, 1)
             XCTAssertGreaterThan(summary.integratedCount ?? 0, 0)

@@ -34,7 +34,7 @@ enum TehaFixture {
         s.indexedCount = s.spotCount! * 86 / 100
         s.indexingMethod = n == 13 ? "fft1d" : "fft3d"
         s.cell = cell(n)
-        s.spaceGroup = "R 3"
+        s.spaceGroup = "H 3"
         s.rmsd = .init(xPixels: 0.45 + 0.15 * (jitter(n, 3) + 1), yPixels: 0.30 + 0.08 * (jitter(n, 4) + 1),
                        zImages: 0.25 + 0.1 * (jitter(n, 5) + 1), nref: s.indexedCount! * 9 / 10)
         s.integratedCount = 400 + (n * 37) % 300
@@ -248,7 +248,7 @@ enum TehaFixture {
         7: ["import: 41 images, xtal8_1_0001.cbf … xtal8_1_0041.cbf",
             "find_spots: 1384 strong spots on 41 images",
             "index P 1: fft3d basis, 1190 of 1384 indexed",
-            "index R 3: known orientation, 1188 indexed",
+            "index H 3: known orientation, 1188 indexed",
             "refine: 8 steps, RMSD no longer decreasing",
             "integrate: 596 reflections between 7.0 and 8.1 Å",
             "export: integrated.mtz"],
@@ -257,8 +257,8 @@ enum TehaFixture {
              "refine: 8 steps, RMSD no longer decreasing",
              "integrate: only 12 reflections between 7.0 and 8.1 Å",
              "integrate: failed"],
-        20: ["index R 3: known orientation, 1204 indexed", "refine: step 4, RMSD_X 0.1344 mm"],
-        21: ["index R 3: assigning indices under R 3 …"],
+        20: ["index H 3: known orientation, 1204 indexed", "refine: step 4, RMSD_X 0.1344 mm"],
+        21: ["index H 3: assigning indices under H 3 …"],
         22: ["find_spots: image 25 of 41"],
     ]
 }

@@ -78,6 +78,31 @@ final class TriageCommandsTests: XCTestCase {
         }
     }
 
+    /// An unknown or non-reference `--space-group` is refused while the arguments are parsed:
+    /// the reason names the space group, not the (empty or missing) inputs behind it, and no
+    /// work directory is made.
+    func testABadSpaceGroupExitsTwoBeforeAnyInputIsRead() throws {
+        let dir = try CommandRunner.temporaryDirectory("triage-bad-sg")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let work = dir.appendingPathComponent("w").path
+        let missing = dir.appendingPathComponent("missing").path
+        let cases: [([String], String)] = [
+            (["process", dir.path, "--workdir", work, "--space-group", "P 5"], "unknown space group \"P 5\""),
+            (["process", dir.path, "--workdir", work, "--space-group", "I 1 2 1"], "not a reference setting"),
+            (["ui", dir.path, "--workdir", work, "--space-group", "Q 42"], "unknown space group \"Q 42\""),
+            (["index", missing + ".expt", missing + ".refl", "--space-group", "231"], "unknown space group \"231\""),
+        ]
+        for (arguments, reason) in cases {
+            let result = try CommandRunner.mxtriage(arguments)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n")
+            XCTAssertEqual(lines.count, 1, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(lines.first?.contains("--space-group") ?? false, result.stderr)
+            XCTAssertTrue(lines.first?.contains(reason) ?? false, result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: work), "\(arguments) made the work directory")
+        }
+    }
+
     private func json(_ url: URL) throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     }

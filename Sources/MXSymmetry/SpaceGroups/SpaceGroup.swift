@@ -1,3 +1,5 @@
+import Foundation
+
 /// A space group in one setting, built from CCP4's `syminfo.lib` (the table csymlib loads):
 /// symbols, operations, lattice, and what the group says about each reflection — systematic
 /// absence, centricity, the multiplicity ε of its special position, its symmetry equivalents.
@@ -74,6 +76,13 @@ public struct SpaceGroup: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { symbol }
+
+    /// The DIALS spelling of the group a Hall symbol names (" R 3" → "H 3"), for showing a
+    /// crystal's `space_group_hall_symbol`; the trimmed Hall symbol itself if no setting in
+    /// syminfo.lib has it.
+    public static func symbol(hall: String) -> String {
+        (try? SpaceGroup(hall: hall))?.symbol ?? hall.trimmingCharacters(in: .whitespaces)
+    }
 
     // MARK: Lattice
 

@@ -4,6 +4,7 @@ import MXIndexing
 import MXReflections
 import MXRefinement
 import MXSpotFinding
+import MXSymmetry
 import Synchronization
 
 /// One sequence from images to MTZ: the tutorial's per-sweep script, in process. Each stage
@@ -153,20 +154,13 @@ struct SequencePipeline {
         log("P 1: \(result.indexedCount) indexed (\(result.method))")
     }
 
+    /// The second indexing step from the P 1 orientation: in the target space group, or in P 1
+    /// again when there is none (as the tutorial's single dials.index call would leave it).
     private mutating func indexTarget() throws {
-        guard let symbol = options.spaceGroup else {
-            // No target symmetry: the P 1 solution is the indexing result, as the tutorial's
-            // single dials.index call would leave it.
-            let list = try files.experiments("P1_models.expt")
-            let strong = try files.reflections("strong.refl")
-            try saveIndexed(try index(list, strong, IndexingOptions()))
-            return
-        }
-        guard let target = IndexingOptions.TargetSymmetry(symbol: symbol) else {
-            throw StageFailure("space group \"\(symbol)\" is not supported (P 1 and H 3 are)")
-        }
         var indexing = IndexingOptions()
-        indexing.targetSymmetry = target
+        do { indexing.targetSpaceGroup = try options.spaceGroup.flatMap { try IndexingOptions.targetSpaceGroup($0) } } catch {
+            throw StageFailure("\(error)")
+        }
         let list = try files.experiments("P1_models.expt")
         let strong = try files.reflections("strong.refl")
         try saveIndexed(try index(list, strong, indexing))
@@ -187,7 +181,7 @@ struct SequencePipeline {
         let crystal = result.experiments.crystals[0]
         summary.indexedCount = result.indexedCount
         summary.cell = crystal.unitCell.parameters
-        summary.spaceGroup = crystal.spaceGroupHall.trimmingCharacters(in: .whitespaces)
+        summary.spaceGroup = SpaceGroup.symbol(hall: crystal.spaceGroupHall)
         log("indexed \(result.indexedCount) reflections, \(result.unindexedCount) unindexed")
     }
 
@@ -207,7 +201,7 @@ struct SequencePipeline {
         try files.save(result.reflections, as: "refined.refl")
         let crystal = result.experiments.crystals[0]
         summary.cell = crystal.unitCell.parameters
-        summary.spaceGroup = crystal.spaceGroupHall.trimmingCharacters(in: .whitespaces)
+        summary.spaceGroup = SpaceGroup.symbol(hall: crystal.spaceGroupHall)
         if let r = result.experimentRMSDs.first {
             summary.rmsd = .init(xPixels: r.xPixels, yPixels: r.yPixels, zImages: r.zImages, nref: r.nref)
         }
