@@ -205,8 +205,8 @@ final class TriageScreenEndToEndTests: XCTestCase {
         let title = Self.lines(done)[0]
         XCTAssertTrue(title.contains("6 sequences"), title)
         XCTAssertTrue(title.contains("individual 5 ✓ 1 ✗"), title)
-        // H 3 is the hexagonal setting of R 3, which is how the space group is named on screen.
-        XCTAssertTrue(title.contains("· R 3"), title)
+        // The space group is named as DIALS names it: H 3, the hexagonal setting of R 3.
+        XCTAssertTrue(title.contains("· H 3"), title)
         let blank = try XCTUnwrap(Self.row(Self.blankTemplate, in: done), done)
         XCTAssertTrue(blank.contains("✗"), blank)
         XCTAssertTrue(blank.contains("spots: no strong spots found"), "no reason on the failed row: \(blank)")
