@@ -5,42 +5,29 @@ import MXReflections
 import MXRefinement
 
 extension Indexer {
-    /// The chosen model of a basis-vector search and the resolution it was found at.
-    struct FoundBasis {
-        var crystal: Crystal
-        var method: String
+    /// One search's candidate models, best first, and the resolution they were found at.
+    struct RankedCandidates {
+        var crystals: [Crystal]
         var dMin: Double
     }
 
-    /// max_cell, the basis-vector search, then candidate models refined briefly and scored
-    /// (§3.5–3.6); falls back to fft1d when fft3d yields no acceptable model.
-    func searchBasis(spots: PreparedSpots, models: ExperimentModels, log: inout [String]) throws(IndexingFailure) -> FoundBasis {
-        let maxCell: Double
-        if let m = options.maxCell {
-            maxCell = m
-        } else {
-            let overlapping = MaxCellEstimate.overlapping(boxes: spots.bbox.indices.map { (spots.panel[$0], spots.bbox[$0].values.map(Int.init)) })
-            let kept = spots.rlp.indices.filter { !overlapping[$0] }.map {
-                MaxCellEstimate.Spot(rlp: spots.rlp[$0], phiDegrees: spots.mm[$0].z * 180 / .pi, entering: spots.entering[$0])
-            }
-            do { maxCell = try MaxCellEstimate().maxCell(kept) } catch { throw .tooFewSpots(kept.count) }
+    /// `max_cell`: the option, or the nearest-neighbour estimate from the spots that do not overlap.
+    func maxCell(spots: PreparedSpots) throws(IndexingFailure) -> Double {
+        if let m = options.maxCell { return m }
+        let overlapping = MaxCellEstimate.overlapping(boxes: spots.bbox.indices.map { (spots.panel[$0], spots.bbox[$0].values.map(Int.init)) })
+        let kept = spots.rlp.indices.filter { !overlapping[$0] }.map {
+            MaxCellEstimate.Spot(rlp: spots.rlp[$0], phiDegrees: spots.mm[$0].z * 180 / .pi, entering: spots.entering[$0])
         }
-        log.append(String(format: "Found max_cell: %.1f Å", maxCell))
-        let methods: [IndexingOptions.Method] = options.method == .fft3d && options.fallbackToFFT1D ? [.fft3d, .fft1d] : [options.method]
-        var reasons: [String] = []
-        for method in methods {
-            do {
-                let (candidates, dMin) = try candidateVectors(method, spots: spots, maxCell: maxCell)
-                log.append("\(method.rawValue): \(candidates.count) candidate basis vectors")
-                let crystal = try bestModel(CandidateCrystals.models(from: candidates.map(\.vector)), spots: spots, models: models, dMin: dMin)
-                log.append("\(method.rawValue): chose \(crystal.unitCell)")
-                return FoundBasis(crystal: crystal, method: method.rawValue, dMin: dMin)
-            } catch {
-                reasons.append("\(method.rawValue): \(error)")
-                if method == .fft3d && methods.count > 1 { log.append("fft3d found no acceptable model (\(error)); trying fft1d") }
-            }
-        }
-        throw .noBasisFound(reasons.joined(separator: " · "))
+        do { return try MaxCellEstimate().maxCell(kept) } catch { throw .tooFewSpots(kept.count) }
+    }
+
+    /// The basis-vector search `method`, then its candidate models refined briefly and ranked (§3.5–3.6).
+    func rankedCandidates(_ method: IndexingOptions.Method, spots: PreparedSpots, models: ExperimentModels, maxCell: Double,
+                          log: inout [String]) throws(IndexingFailure) -> RankedCandidates {
+        let (vectors, dMin) = try candidateVectors(method, spots: spots, maxCell: maxCell)
+        log.append("\(method.rawValue): \(vectors.count) candidate basis vectors")
+        let crystals = try rankModels(CandidateCrystals.models(from: vectors.map(\.vector)), spots: spots, models: models, dMin: dMin)
+        return RankedCandidates(crystals: crystals, dMin: dMin)
     }
 
     func candidateVectors(_ method: IndexingOptions.Method, spots: PreparedSpots, maxCell: Double) throws(IndexingFailure) -> ([FFTBasisVectorSearch.Candidate], Double) {
@@ -59,9 +46,9 @@ extension Indexer {
     }
 
     /// Refines each candidate briefly (4 LevMar steps, Tukey ×3, ≤ 20 reflections per degree)
-    /// and keeps the one with the lowest DIALS score
-    /// (log₂V − min) + (log₂ RMSD_xy − min) + (max log₂ f_indexed − log₂ f_indexed).
-    func bestModel(_ candidates: [Crystal], spots: PreparedSpots, models: ExperimentModels, dMin: Double) throws(IndexingFailure) -> Crystal {
+    /// and ranks them by dials.index's weighted score (`ModelRankWeighted`, power 2), lowest
+    /// first: (log₂V − min)² + (log₂ RMSD_xy − min)² + (max log₂ f_indexed − log₂ f_indexed)².
+    func rankModels(_ candidates: [Crystal], spots: PreparedSpots, models: ExperimentModels, dMin: Double) throws(IndexingFailure) -> [Crystal] {
         var scored: [(crystal: Crystal, volume: Double, rmsd: Double, fraction: Double)] = []
         let inRange = spots.rlp.filter { 1 / $0.length >= dMin }.count
         let assignment = IndexAssignment(tolerance: options.hklTolerance)
@@ -93,14 +80,14 @@ extension Indexer {
         }
         let minV = scored.map { log2($0.volume) }.min()!, minR = scored.map { log2($0.rmsd) }.min()!
         let maxF = scored.map { log2($0.fraction) }.max()!
-        let best = scored.enumerated().min { a, b in
-            func score(_ s: (crystal: Crystal, volume: Double, rmsd: Double, fraction: Double)) -> Double {
-                (log2(s.volume) - minV) + (log2(s.rmsd) - minR) + (maxF - log2(s.fraction))
-            }
+        func score(_ s: (crystal: Crystal, volume: Double, rmsd: Double, fraction: Double)) -> Double {
+            let v = log2(s.volume) - minV, r = log2(s.rmsd) - minR, f = maxF - log2(s.fraction)
+            return v * v + r * r + f * f
+        }
+        return scored.enumerated().sorted { a, b in
             let sa = score(a.element), sb = score(b.element)
             return sa != sb ? sa < sb : a.offset < b.offset
-        }!
-        return best.element.crystal
+        }.map(\.element.crystal)
     }
 
     /// The crystal in the reference setting of the target's lattice with the metric made exact

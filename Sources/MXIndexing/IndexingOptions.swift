@@ -17,6 +17,14 @@ public struct IndexingOptions: Sendable, Equatable {
     public var hklTolerance = 0.3
     /// At most this many candidate models are refined and scored.
     public var maxRefineCandidates = 50
+    /// At most this many of each search's best-ranked models are taken through the macro-cycles
+    /// before the next search is tried.
+    public var candidatesTried = 3
+    /// A solution whose final RMSD in x or y exceeds this (pixels) is rejected: a right cell on
+    /// a usable sweep refines to a fraction of a pixel, a wrong one to several.
+    public var maxAcceptedRMSDPixels = 1.5
+    /// A solution that indexes fewer than this fraction of the strong spots is rejected.
+    public var minIndexedFraction = 0.5
     /// Overrides the nearest-neighbour max_cell estimate (Å).
     public var maxCell: Double?
 

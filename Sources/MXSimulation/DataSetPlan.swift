@@ -1,4 +1,5 @@
 import MXGeometry
+import MXSymmetry
 
 /// One simulated crystal and what is true about it.
 public struct CrystalTruth: Sendable, Equatable {
@@ -37,6 +38,10 @@ public struct SweepPlan: Sendable, Equatable {
 
 /// Everything that defines a simulated data set; rendering is a pure function of it.
 public struct DataSetPlan: Sendable, Equatable {
+    /// The ``CrystalForm`` the crystals are of, by name, and its space group: absences and
+    /// the symmetry the intensities obey.
+    public var preset: String
+    public var spaceGroup: SpaceGroup
     public var seed: UInt64
     public var detector: SimulatedDetector
     public var wavelength: Double

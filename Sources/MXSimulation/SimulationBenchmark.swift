@@ -16,7 +16,7 @@ public enum SimulationBenchmark {
     }
 
     public static func run(images: Int = 10, detector: SimulatedDetector = .pilatus6m) throws -> Result {
-        let plan = TehaPreset.plan(seed: 1, sweeps: TehaPreset.defaultSweeps, detector: detector)
+        let plan = CrystalForm.teha.plan(seed: 1, sweeps: CrystalForm.defaultSweeps, detector: detector)
         let instrument = Instrument(plan: plan, siliconMu: try SiliconSensor.mu(wavelength: plan.wavelength))
         var start = ContinuousClock.now
         let shape = BackgroundShape(plan: plan, instrument: instrument)

@@ -1,27 +1,24 @@
 import Foundation
+import MXSymmetry
 
-/// Intensities of the simulated structures: acentric Wilson statistics, I = ⟨I⟩(d)·E with E
-/// exponentially distributed, ⟨I⟩(d) = I₀·exp(−B/(2d²)). E is a deterministic function of the
-/// structure and of h's class under point group 3 and Friedel symmetry, so isomorphous crystals
-/// share intensities and symmetry mates agree.
-public enum StructureFactors {
-    /// The hexagonal-axes reflection condition of the obverse rhombohedral lattice (H 3).
-    @inlinable public static func isAllowedH3(_ h: SIMD3<Int32>) -> Bool {
-        (-Int(h.x) + Int(h.y) + Int(h.z)) % 3 == 0
-    }
+/// Intensities of the simulated structures in one space group: acentric Wilson statistics,
+/// I = ⟨I⟩(d)·E with E exponentially distributed, ⟨I⟩(d) = I₀·exp(−B/(2d²)). E is a
+/// deterministic function of the structure and of h's Laue class (its lexicographically
+/// smallest equivalent under the point group and Friedel symmetry), so isomorphous crystals
+/// share intensities and symmetry mates agree; systematically absent reflections have none.
+public struct StructureFactors: Sendable {
+    public let spaceGroup: SpaceGroup
 
-    /// The smallest of h's equivalents under point group 3 and inversion (Friedel).
-    public static func canonical(_ h: SIMD3<Int32>) -> SIMD3<Int32> {
-        let r1 = SIMD3(h.y, -h.x - h.y, h.z)
-        let r2 = SIMD3(-h.x - h.y, h.x, h.z)
-        var best = h
-        for c in [r1, r2, 0 &- h, 0 &- r1, 0 &- r2] where (c.x, c.y, c.z) < (best.x, best.y, best.z) { best = c }
-        return best
+    public init(spaceGroup: SpaceGroup) { self.spaceGroup = spaceGroup }
+
+    /// Not extinct by the lattice centring, a screw axis or a glide plane.
+    public func isAllowed(_ h: SIMD3<Int32>) -> Bool {
+        !spaceGroup.isSystematicallyAbsent(SIMD3<Int>(truncatingIfNeeded: h))
     }
 
     /// The normalised intensity E (mean 1) of h in `structure`.
-    public static func normalisedIntensity(_ h: SIMD3<Int32>, structure: UInt64) -> Double {
-        let c = canonical(h)
+    public func normalisedIntensity(_ h: SIMD3<Int32>, structure: UInt64) -> Double {
+        let c = spaceGroup.laueRepresentative(SIMD3<Int>(truncatingIfNeeded: h))
         var x = structure &* 0x9E37_79B9_7F4A_7C15
         for v in [c.x, c.y, c.z] {
             x ^= UInt64(bitPattern: Int64(v)) &+ 0x632B_E59B_D9B4_E019 &+ (x << 6) &+ (x >> 2)

@@ -1,5 +1,6 @@
 import Foundation
 import MXGeometry
+import MXSymmetry
 
 /// Renders one sweep: predicts every reflection of the crystal over the scan with the same
 /// predictor refinement uses, gives each a rotation profile (mosaic spread) split across images
@@ -57,7 +58,9 @@ public struct SweepSimulator: Sendable {
         let s0 = instrument.beam.s0
         let axis = instrument.goniometer.rotationAxis
         let cell = crystal.cell
-        let hMax = Int32(cell.a / plan.dMin) + 1, lMax = Int32(cell.c / plan.dMin) + 1
+        // |h| ≤ a/d_min for any cell, since h = a·s and |s| ≤ 1/d_min.
+        let hMax = Int32(cell.a / plan.dMin) + 1, kMax = Int32(cell.b / plan.dMin) + 1, lMax = Int32(cell.c / plan.dMin) + 1
+        let structureFactors = StructureFactors(spaceGroup: plan.spaceGroup)
         let sigmaM = crystal.mosaicity * .pi / 180
         let sigmaB = plan.beamDivergence * .pi / 180
         let padding = 5 * crystal.mosaicity / 0.05 + 1
@@ -65,12 +68,12 @@ public struct SweepSimulator: Sendable {
         var out: [SimulatedReflection] = []
         let panel = instrument.trueDetector[0]
         for h in -hMax...hMax {
-            for k in -hMax...hMax {
+            for k in -kMax...kMax {
                 for l in -lMax...lMax {
                     let hkl = SIMD3<Int32>(h, k, l)
-                    guard hkl != .zero, StructureFactors.isAllowedH3(hkl) else { continue }
+                    guard hkl != .zero else { continue }
                     let d = 1 / (A * SIMD3<Double>(hkl)).length
-                    guard d >= plan.dMin else { continue }
+                    guard d >= plan.dMin, structureFactors.isAllowed(hkl) else { continue }
                     for ray in predictor.predict(hkl, paddingDegrees: padding) {
                         let e1 = ray.s1.cross(s0).normalized
                         let zeta = axis.dot(e1)
@@ -79,7 +82,7 @@ public struct SweepSimulator: Sendable {
                         let errX = rng.normal(), errY = rng.normal(), errZ = rng.normal()
                         let lorentz = abs(ray.s1.dot(axis.cross(s0))) / (s0.length * ray.s1.length)
                         let counts = crystal.scale * StructureFactors.wilsonMean(d: d, intensityAtOrigin: plan.intensityAtOrigin, bFactor: crystal.bFactor)
-                            * StructureFactors.normalisedIntensity(hkl, structure: crystal.structure)
+                            * structureFactors.normalisedIntensity(hkl, structure: crystal.structure)
                             * Polarization.factor(s1: ray.s1, s0: s0) / lorentz
                         let centre = ray.px + SIMD2(errX, errY) * plan.centroidErrorPixels
                         guard let cov = SpotShape.covariance(s1: ray.s1, s0: s0, panel: panel, px: ray.px, sigmaB: sigmaB) else { continue }

@@ -34,11 +34,11 @@ extension DataSetPlan {
         }
         return .object([
             ("generator", .string("mxtriage simulate")),
-            ("preset", .string("teha")),
+            ("preset", .string(preset)),
             ("seed", .number(Double(seed))),
             ("detector", .string(detector.rawValue)),
-            ("space_group", .string("H 3")),
-            ("space_group_hall", .string(TehaPreset.spaceGroupHall)),
+            ("space_group", .string(spaceGroup.symbol)),
+            ("space_group_hall", .string(spaceGroup.hall)),
             ("wavelength", .number(wavelength)),
             ("beam_divergence_deg", .number(beamDivergence)),
             ("d_min", .number(dMin)),

@@ -16,7 +16,7 @@ struct DemoCommand: ParsableCommand {
             """)
 
     @Option(help: "Number of sweeps (crystals) in the simulated set.")
-    var sweeps = TehaPreset.defaultSweeps
+    var sweeps = CrystalForm.defaultSweeps
 
     @Option(help: "Simulation seed.")
     var seed: UInt64 = 1

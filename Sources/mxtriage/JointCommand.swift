@@ -39,6 +39,7 @@ struct JointCommand: ParsableCommand {
         options.jobs = summary.options.jobs
         options.dMin = summary.options.dMin
         options.dMax = summary.options.dMax
+        options.widenBand = summary.options.widenBand
         options.log = log ?? directory.appendingPathComponent("joint.jsonl").path
         let (triage, sessionLog) = try options.open(inputs: summary.inputs, simulation: nil)
         EventPrinter.attach(to: triage)

@@ -52,6 +52,10 @@ struct SessionOptions: ParsableArguments {
     @Option(name: .customLong("d-max"), help: "Low-resolution limit of the integration band (Å).")
     var dMax = 8.1
 
+    @Flag(name: .customLong("fixed-band"),
+          help: "Integrate in --d-min…--d-max even where it predicts fewer than 10 reflections (the sweep then fails); by default such a band is widened.")
+    var fixedBand = false
+
     @Option(help: "The session log to write (default WORKDIR/session.jsonl).")
     var log: String?
 
@@ -64,7 +68,7 @@ struct SessionOptions: ParsableArguments {
     }
 
     var setup: SessionSetup {
-        SessionSetup(workdir: workdir, spaceGroup: spaceGroup, jobs: jobs, dMin: dMin, dMax: dMax, log: log)
+        SessionSetup(workdir: workdir, spaceGroup: spaceGroup, jobs: jobs, dMin: dMin, dMax: dMax, widenBand: !fixedBand, log: log)
     }
 }
 
@@ -76,9 +80,12 @@ struct SessionSetup {
     var jobs: Int?
     var dMin = 7.0
     var dMax = 8.1
+    var widenBand = true
     var log: String?
 
-    var options: TriageOptions { TriageOptions(spaceGroup: spaceGroup, dMin: dMin, dMax: dMax, jobs: jobs) }
+    var options: TriageOptions {
+        TriageOptions(spaceGroup: spaceGroup, dMin: dMin, dMax: dMax, widenBand: widenBand, jobs: jobs)
+    }
 
     /// A session in the work directory with its log attached.
     func open(inputs: [String], simulation: SimulatedDataSet?) throws -> (TriageSession, SessionLog) {

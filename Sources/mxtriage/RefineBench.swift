@@ -63,7 +63,7 @@ struct RefineBench: ParsableCommand {
 /// `mxtriage combine --reference-from 0` leaves them), crystals 0.05° and 0.3 % off the truth.
 enum SimulatedJointSet {
     static func make(sweeps count: Int, seed: UInt64, maxImages: Int?, minCounts: Double) throws -> (ExperimentList, ReflectionTable) {
-        let plan = TehaPreset.plan(seed: seed, sweeps: count, detector: .pilatus6m, maxImages: maxImages)
+        let plan = CrystalForm.teha.plan(seed: seed, sweeps: count, detector: .pilatus6m, maxImages: maxImages)
         let instrument = Instrument(plan: plan, siliconMu: try SiliconSensor.mu(wavelength: plan.wavelength))
         let background = BackgroundShape(plan: plan, instrument: instrument)
         let usable = plan.sweeps.filter { $0.crystal.group != "blank" }
@@ -81,7 +81,7 @@ enum SimulatedJointSet {
             let axis = Vec3(random.normal(), random.normal(), random.normal()).normalized
             let u = Mat3.rotation(axis: axis, angle: 0.05 * .pi / 180) * truth.U
             let cell = UnitCell(truth.cell.a * 1.003, truth.cell.a * 1.003, truth.cell.c * 0.998, 90, 90, 120)
-            list.crystals.append(Crystal(U: u, unitCell: cell, spaceGroupHall: TehaPreset.spaceGroupHall))
+            list.crystals.append(Crystal(U: u, unitCell: cell, spaceGroupHall: CrystalForm.teha.spaceGroup.hall))
             list.scans.append(sim.scan)
             list.imagesets.append(.sequence(template: "/simulated/" + sim.sweep.template))
             list.experiments.append(Experiment(identifier: sim.identifier, beam: 0, detector: 0, goniometer: 0,

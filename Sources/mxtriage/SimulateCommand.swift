@@ -3,22 +3,27 @@ import Foundation
 import MXGeometry
 import MXSimulation
 
-/// `mxtriage simulate`: writes the built-in simulated multi-crystal data set.
+/// `mxtriage simulate`: writes a simulated multi-crystal data set of one crystal form.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Write a simulated multi-crystal rotation data set (Pilatus miniCBF) with its ground truth.")
 
-    enum Preset: String, ExpressibleByArgument { case teha }
-
-    @Option(help: "The data set to simulate.")
-    var preset: Preset = .teha
+    @Option(help: ArgumentHelp("The crystal form: \(CrystalForm.all.map(\.name).joined(separator: ", ")).",
+                               discussion: CrystalForm.all.map { "\($0.name): \($0.summary)" }.joined(separator: "\n")),
+            transform: { name in
+                guard let form = CrystalForm.named(name) else {
+                    throw ValidationError("unknown preset \"\(name)\" (give one of \(CrystalForm.all.map(\.name).joined(separator: ", ")))")
+                }
+                return form
+            })
+    var preset = CrystalForm.teha
 
     @Option(help: "The directory to write images, truth.json and truth/*.refl into.")
     var out: String
 
     @Option(help: "Number of sweeps (crystals).")
-    var sweeps = TehaPreset.defaultSweeps
+    var sweeps = CrystalForm.defaultSweeps
 
     @Option(help: "Random seed: the same seed writes the same bytes.")
     var seed: UInt64 = 1
@@ -30,7 +35,7 @@ struct SimulateCommand: ParsableCommand {
     var detector: SimulatedDetector = .pilatus6m
 
     @Option(help: "Relative scatter of the crystals' cells (0 makes the main group identical).")
-    var cellScatter = TehaPreset.defaultCellScatter
+    var cellScatter = CrystalForm.defaultCellScatter
 
     func validate() throws {
         guard cellScatter >= 0 else { throw ValidationError("--cell-scatter must not be negative") }
@@ -39,7 +44,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan = TehaPreset.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages, cellScatter: cellScatter)
+        let plan = preset.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages, cellScatter: cellScatter)
         let start = ContinuousClock.now
         let progress = ProgressLine()
         do {

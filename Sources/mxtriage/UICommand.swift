@@ -44,6 +44,7 @@ struct UICommand: ParsableCommand {
             options.spaceGroup = spaceGroup ?? previous.options.spaceGroup
             options.dMin = previous.options.dMin
             options.dMax = previous.options.dMax
+            options.widenBand = previous.options.widenBand
         }
         let (session, log) = try options.open(inputs: inputs, simulation: nil)
         try TerminalSession.run(session, log: log, title: inputs.count == 1 ? inputs[0] : "\(inputs.count) inputs", theme: theme)

@@ -9,11 +9,11 @@ import MXSimulation
 /// P 1 orientation — against the simulator's truth. Spots come from the truth (where each was
 /// drawn, with the error it was drawn with), so this tests indexing alone.
 final class IndexerTests: XCTestCase {
-    static let plan = TehaPreset.plan(seed: 5, sweeps: 1, detector: .pilatus6m, maxImages: 30)
+    static let plan = CrystalForm.teha.plan(seed: 5, sweeps: 1, detector: .pilatus6m, maxImages: 30)
 
-    static func strongSpots() -> (ExperimentList, ReflectionTable) {
+    static func strongSpots(plan: DataSetPlan = plan, sweep: Int = 0) -> (ExperimentList, ReflectionTable) {
         let instrument = Instrument(plan: plan, siliconMu: 3.9)
-        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
+        let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[sweep], instrument: instrument)
         var recorded = [Double](repeating: 0, count: simulator.reflections.count)
         for image in simulator.imageContents { for (r, f) in image { recorded[r] += f } }
         let strong = simulator.reflections.indices.filter {
@@ -77,6 +77,41 @@ final class IndexerTests: XCTestCase {
         let few = try! strong.select(rows: [0, 1, 2, 3])
         XCTAssertThrowsError(try Indexer().index(experiments: experiments, strong: few)) { error in
             XCTAssertEqual("\(error)", "too few spots to index (4)")
+        }
+    }
+
+    /// A wrong solution is rejected with its reason, never returned: the true orientation turned
+    /// by 3° about the beam indexes a fraction of the spots with RMSDs of pixels.
+    func testAWrongSolutionIsRejectedWithItsReason() throws {
+        var (experiments, strong) = Self.strongSpots()
+        let truth = Self.plan.sweeps[0].crystal
+        let turn = Mat3.rotation(axis: Vec3(0, 0, 1), angle: 3 * Double.pi / 180)
+        experiments.crystals = [Crystal(A: turn * truth.A, spaceGroupHall: " P 1")]
+        experiments.experiments[0].crystal = 0
+        XCTAssertThrowsError(try Indexer().index(experiments: experiments, strong: strong)) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("no candidate lattice survived: "), message)
+            XCTAssertTrue(message.contains("spots indexed") || message.contains("px is above") || message.contains("volume"), message)
+        }
+    }
+
+    /// A held-out seed on whose sweep 2 the best-ranked fft3d models refine to a wrong cell
+    /// (RMSD 1.6 px, on the images' spots too): the next candidates are tried and the right
+    /// lattice, the rhombohedral primitive cell of the truth, is found; sweep 5 is the one whose
+    /// spot-finder spots made the first model's volume change by more than 50 %.
+    func testTheNextCandidateIsTriedWhenTheBestRankedOneFails() throws {
+        let plan = CrystalForm.teha.plan(seed: 11, sweeps: 12, detector: .pilatus6m, maxImages: 25)
+        for sweep in [2, 5] {
+            let (experiments, strong) = Self.strongSpots(plan: plan, sweep: sweep)
+            let p1 = try Indexer().index(experiments: experiments, strong: strong)
+            let truth = plan.sweeps[sweep].crystal.cell
+            let cell = p1.experiments.crystals[0].unitCell
+            let primitive = (truth.a * truth.a / 3 + truth.c * truth.c / 9).squareRoot()
+            for length in [cell.a, cell.b, cell.c] { XCTAssertEqual(length, primitive, accuracy: primitive * 0.005, "sweep \(sweep): \(cell)") }
+            XCTAssertLessThan(try XCTUnwrap(p1.refinement.experimentRMSDs.first).xPixels, 0.6)
+            if sweep == 2 {
+                XCTAssertTrue(p1.log.contains { $0.hasPrefix("fft3d candidate 1 rejected: RMSD") }, "\(p1.log)")
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ struct SimulatedSpots {
     let phiDegrees: [Double]
 
     init(seed: UInt64, detector: SimulatedDetector, maxImages: Int, minCounts: Double = 0) {
-        plan = TehaPreset.plan(seed: seed, sweeps: 1, detector: detector, maxImages: maxImages)
+        plan = CrystalForm.teha.plan(seed: seed, sweeps: 1, detector: detector, maxImages: maxImages)
         instrument = Instrument(plan: plan, siliconMu: 3.9)
         simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
         let scan = simulator.scan

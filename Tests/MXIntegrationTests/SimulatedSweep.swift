@@ -20,7 +20,7 @@ struct SimulatedSweep: Sendable {
     static let shared: Result<SimulatedSweep, Error> = Result { try SimulatedSweep.make() }
 
     static func make() throws -> SimulatedSweep {
-        let plan = TehaPreset.plan(seed: 7, sweeps: 1, detector: .small, maxImages: 20)
+        let plan = CrystalForm.teha.plan(seed: 7, sweeps: 1, detector: .small, maxImages: 20)
         let dir = try CommandRunner.temporaryDirectory("integrate-sim")
         XCTestObservationCenter.shared.addTestObserver(RemoveWhenDone(dir))
         try DataSetGenerator.generate(plan: plan, to: dir)
@@ -33,7 +33,7 @@ struct SimulatedSweep: Sendable {
         list.detectors = [instrument.trueDetector]
         list.goniometers = [instrument.goniometer]
         list.scans = [sim.scan]
-        list.crystals = [Crystal(A: sweep.crystal.A, spaceGroupHall: TehaPreset.spaceGroupHall)]
+        list.crystals = [Crystal(A: sweep.crystal.A, spaceGroupHall: CrystalForm.teha.spaceGroup.hall)]
         list.imagesets = [.sequence(template: dir.appendingPathComponent(sweep.template).path)]
         list.experiments = [Experiment(identifier: sim.identifier, beam: 0, detector: 0, goniometer: 0, scan: 0,
                                        crystal: 0, imageset: 0)]

@@ -9,7 +9,7 @@ import XCTest
 /// What `mxtriage simulate` writes: files a reader rebuilds the header models from, the same
 /// bytes every time, and a truth that matches what was drawn.
 final class DataSetGeneratorTests: XCTestCase {
-    static let plan = TehaPreset.plan(seed: 11, sweeps: 3, detector: .small, maxImages: 4)
+    static let plan = CrystalForm.teha.plan(seed: 11, sweeps: 3, detector: .small, maxImages: 4)
 
     func generate() throws -> URL {
         let dir = try CommandRunner.temporaryDirectory("simulate")

@@ -4,7 +4,7 @@ import MXGeometry
 
 /// The simulator's physics pinned against independent calculations and its own truth.
 final class SimulationPhysicsTests: XCTestCase {
-    static let plan = TehaPreset.plan(seed: 7, sweeps: 3, detector: .small, maxImages: 25)
+    static let plan = CrystalForm.teha.plan(seed: 7, sweeps: 3, detector: .small, maxImages: 25)
     static let instrument = Instrument(plan: plan, siliconMu: 3.96)
     static let simulator = SweepSimulator(plan: plan, sweep: plan.sweeps[0], instrument: instrument)
 
@@ -18,22 +18,24 @@ final class SimulationPhysicsTests: XCTestCase {
     func testSymmetryMatesShareIntensities() {
         let h = SIMD3<Int32>(4, -7, 13)
         let mates = [SIMD3<Int32>(-7, 3, 13), SIMD3(3, 4, 13), SIMD3(-4, 7, -13)]
-        let i = StructureFactors.normalisedIntensity(h, structure: 1)
-        for m in mates { XCTAssertEqual(StructureFactors.normalisedIntensity(m, structure: 1), i) }
-        XCTAssertNotEqual(StructureFactors.normalisedIntensity(h, structure: 2), i)
+        let h3 = StructureFactors(spaceGroup: CrystalForm.teha.spaceGroup)
+        let i = h3.normalisedIntensity(h, structure: 1)
+        for m in mates { XCTAssertEqual(h3.normalisedIntensity(m, structure: 1), i) }
+        XCTAssertNotEqual(h3.normalisedIntensity(h, structure: 2), i)
     }
 
     func testNormalisedIntensitiesHaveWilsonMeanOneInEveryShell() {
         let cell = UnitCell(98, 98, 136, 90, 90, 120)
+        let h3 = StructureFactors(spaceGroup: CrystalForm.teha.spaceGroup)
         var sums = [Double](repeating: 0, count: 5), counts = [Double](repeating: 0, count: 5)
         for h in Int32(-30)...30 { for k in Int32(-30)...30 { for l in Int32(-40)...40 {
             let hkl = SIMD3(h, k, l)
-            guard hkl != .zero, StructureFactors.isAllowedH3(hkl) else { continue }
+            guard hkl != .zero, h3.isAllowed(hkl) else { continue }
             let d = cell.dSpacing(SIMD3<Double>(hkl))
             guard d >= 3 else { continue }
             // Shells equal in 1/d³ between ∞ and 3 Å.
             let shell = min(4, Int(5 * pow(3 / d, 3)))
-            sums[shell] += StructureFactors.normalisedIntensity(hkl, structure: 1)
+            sums[shell] += h3.normalisedIntensity(hkl, structure: 1)
             counts[shell] += 1
         } } }
         for s in 0..<5 {

@@ -40,7 +40,7 @@ final class DIALSReadsStrongReflTests: XCTestCase {
         guard CommandRunner.dials("dials.find_spots") != nil else { throw XCTSkip("dials.find_spots is not installed") }
         let dir = try CommandRunner.temporaryDirectory("spots-dials")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let plan = TehaPreset.plan(seed: 9, sweeps: 2, detector: .small, maxImages: 6)
+        let plan = CrystalForm.teha.plan(seed: 9, sweeps: 2, detector: .small, maxImages: 6)
         try DataSetGenerator.generate(plan: plan, to: dir)
         let report = ImageImporter.importImages([dir.path + "/*.cbf"])
         XCTAssertEqual(report.experiments.count, 2)

@@ -10,7 +10,7 @@ import XCTest
 /// Spot finding on a simulated sweep (small Pilatus layout) against the simulator's truth:
 /// where each spot was really drawn and how many counts it holds.
 final class SimulatedSweepTests: XCTestCase {
-    static let plan = TehaPreset.plan(seed: 5, sweeps: 1, detector: .small, maxImages: 12)
+    static let plan = CrystalForm.teha.plan(seed: 5, sweeps: 1, detector: .small, maxImages: 12)
 
     func testFoundSpotsAreWhereTheTruthDrewThemAndStrongReflectionsAreFound() throws {
         let dir = try CommandRunner.temporaryDirectory("spots-sim")

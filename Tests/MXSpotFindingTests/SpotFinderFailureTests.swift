@@ -10,7 +10,7 @@ import XCTest
 /// One bad image costs its own sweep (or, among stills, its own experiment) and nothing else;
 /// the output does not depend on the thread count.
 final class SpotFinderFailureTests: XCTestCase {
-    static let plan = TehaPreset.plan(seed: 21, sweeps: 3, detector: .small, maxImages: 4)
+    static let plan = CrystalForm.teha.plan(seed: 21, sweeps: 3, detector: .small, maxImages: 4)
     /// The data set, generated once for the class; tests that damage files work on a copy.
     nonisolated(unsafe) static var dataSet: URL?
 

@@ -25,11 +25,13 @@ enum ProcessedSession {
 
     /// Processes `images` in a new work directory with a session log, then waits for the
     /// automatic clustering.
-    static func run(images: URL, label: String, jobs: Int, commands: [UserCommand] = []) throws -> Result {
+    /// The default options index in H 3 and integrate in a wider band than the tutorial's
+    /// 7.0–8.1 Å, which on the small simulated detector with 20-image sweeps holds too few
+    /// strong spots for every sweep's profile model.
+    static func run(images: URL, label: String, jobs: Int, commands: [UserCommand] = [],
+                    options: TriageOptions? = nil) throws -> Result {
         let work = try CommandRunner.temporaryDirectory(label)
-        // A wider band than the tutorial's 7.0–8.1 Å: the small simulated detector and 20-image
-        // sweeps leave too few strong spots in the narrow band for every sweep's profile model.
-        let options = TriageOptions(spaceGroup: "H 3", dMin: 4.0, dMax: 8.1, jobs: jobs, threadsPerJob: 1)
+        let options = options ?? TriageOptions(spaceGroup: "H 3", dMin: 4.0, dMax: 8.1, jobs: jobs, threadsPerJob: 1)
         let session = TriageSession(inputs: [images.path], workDirectory: work, options: options)
         let logURL = work.appendingPathComponent("session.jsonl")
         let log = try SessionLog(url: logURL, header: SessionLogHeader(program: "tests", inputs: [images.path], options: options,

@@ -6,7 +6,7 @@ import MXTestSupport
 /// the teha preset on the small detector (main crystals, one long-c, one outlier, one blank).
 enum SimulatedImages {
     static let seed: UInt64 = 21
-    static let plan = TehaPreset.plan(seed: seed, sweeps: 6, detector: .small, maxImages: 20)
+    static let plan = CrystalForm.teha.plan(seed: seed, sweeps: 6, detector: .small, maxImages: 20)
 
     nonisolated(unsafe) private static var made: URL?
     private static let lock = NSLock()

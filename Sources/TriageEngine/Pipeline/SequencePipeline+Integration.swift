@@ -26,8 +26,14 @@ extension SequencePipeline {
         let integrated = result.summaries.reduce(0) { $0 + $1.integrated }
         summary.integratedCount = integrated
         for s in result.summaries {
-            log(String(format: "integrated %d of %d predicted in %.2f–%.2f Å (σ_b %.4f°, σ_m %.4f°, mean I/σ %.2f)",
-                       s.integrated, s.predicted, options.dMin, options.dMax, s.profile.sigmaBDegrees, s.profile.sigmaMDegrees, s.meanIOverSigma))
+            if s.band.dMin != options.dMin || s.band.dMax != options.dMax {
+                log(String(format: "band %.2f–%.2f Å predicts too few reflections: widened to ", options.dMin, options.dMax)
+                    + s.band.description)
+            }
+            log("integrated \(s.integrated) of \(s.predicted) predicted in \(s.band.description) "
+                + String(format: "(σ_b %.4f°, σ_m %.4f°, mean I/σ %.2f; ", s.profile.sigmaBDegrees, s.profile.sigmaMDegrees,
+                         s.meanIOverSigma)
+                + "\(s.profileSourceDescription))")
         }
     }
 
@@ -45,11 +51,12 @@ extension SequencePipeline {
 }
 
 extension TriageOptions {
-    /// The integration settings: the session's band, `threads` cores.
+    /// The integration settings: the session's band, widened if it must be, `threads` cores.
     func integration(threads: Int) -> IntegrationOptions {
         var integration = IntegrationOptions()
         integration.dMin = dMin
         integration.dMax = dMax
+        integration.automaticBand = widenBand
         integration.nproc = threads
         return integration
     }

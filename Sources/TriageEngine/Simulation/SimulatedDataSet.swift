@@ -10,8 +10,9 @@ public struct SimulatedDataSet: Codable, Equatable, Sendable {
     public var detector: String
     public var maxImages: Int?
 
-    public init(sweeps: Int, seed: UInt64, detector: SimulatedDetector = .pilatus6m, maxImages: Int? = nil) {
-        preset = "teha"
+    public init(preset: String = CrystalForm.teha.name, sweeps: Int, seed: UInt64, detector: SimulatedDetector = .pilatus6m,
+                maxImages: Int? = nil) {
+        self.preset = preset
         self.sweeps = sweeps
         self.seed = seed
         self.detector = detector.rawValue
@@ -29,10 +30,10 @@ public struct SimulatedDataSet: Codable, Equatable, Sendable {
 
     public var plan: DataSetPlan {
         get throws {
-            guard preset == "teha", let detector = SimulatedDetector(rawValue: detector) else {
+            guard let form = CrystalForm.named(preset), let detector = SimulatedDetector(rawValue: detector) else {
                 throw Failure(description: "unknown simulated data set \(preset) on detector \(detector)")
             }
-            return TehaPreset.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages)
+            return form.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages)
         }
     }
 

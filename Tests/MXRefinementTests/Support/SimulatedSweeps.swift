@@ -23,7 +23,7 @@ struct SimulatedSweeps {
     ///     copy per experiment.
     static func make(seed: UInt64 = 11, planSweeps: Int = 8, sweepIndices: [Int], detector: SimulatedDetector = .small,
                      maxImages: Int? = 25, sharedModels: Bool = true, crystalError: Double = 1) -> SimulatedSweeps {
-        let plan = TehaPreset.plan(seed: seed, sweeps: planSweeps, detector: detector, maxImages: maxImages)
+        let plan = CrystalForm.teha.plan(seed: seed, sweeps: planSweeps, detector: detector, maxImages: maxImages)
         let instrument = Instrument(plan: plan, siliconMu: 3.96)
         let background = BackgroundShape(plan: plan, instrument: instrument)
         var list = ExperimentList()
@@ -51,7 +51,7 @@ struct SimulatedSweeps {
             let u = Mat3.rotation(axis: axis, angle: crystalError * 0.05 * .pi / 180) * truth.U
             let cell = UnitCell(truth.cell.a * (1 + crystalError * 0.003), truth.cell.b * (1 + crystalError * 0.003),
                                 truth.cell.c * (1 - crystalError * 0.002), 90, 90, 120)
-            list.crystals.append(Crystal(U: u, unitCell: cell, spaceGroupHall: TehaPreset.spaceGroupHall))
+            list.crystals.append(Crystal(U: u, unitCell: cell, spaceGroupHall: CrystalForm.teha.spaceGroup.hall))
             list.experiments.append(Experiment(identifier: sim.identifier, beam: sharedModels ? 0 : id,
                                                detector: sharedModels ? 0 : id, goniometer: 0, scan: id,
                                                crystal: id, imageset: id))
@@ -70,7 +70,7 @@ struct SimulatedSweeps {
 
     /// The sweeps of the plan in the main (isomorphous) population.
     static func mainSweeps(seed: UInt64 = 11, planSweeps: Int = 8, maxImages: Int? = 25) -> [Int] {
-        TehaPreset.plan(seed: seed, sweeps: planSweeps, detector: .small, maxImages: maxImages)
+        CrystalForm.teha.plan(seed: seed, sweeps: planSweeps, detector: .small, maxImages: maxImages)
             .sweeps.filter { $0.crystal.group == "main" }.map(\.index)
     }
 }
