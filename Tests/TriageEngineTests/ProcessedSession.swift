@@ -29,8 +29,8 @@ enum ProcessedSession {
     /// 7.0–8.1 Å, which on the small simulated detector with 20-image sweeps holds too few
     /// strong spots for every sweep's profile model.
     static func run(images: URL, label: String, jobs: Int, commands: [UserCommand] = [],
-                    options: TriageOptions? = nil) throws -> Result {
-        let work = try CommandRunner.temporaryDirectory(label)
+                    options: TriageOptions? = nil, work: URL? = nil) throws -> Result {
+        let work = try work ?? CommandRunner.temporaryDirectory(label)
         let options = options ?? TriageOptions(spaceGroup: "H 3", dMin: 4.0, dMax: 8.1, jobs: jobs, threadsPerJob: 1)
         let session = TriageSession(inputs: [images.path], workDirectory: work, options: options)
         let logURL = work.appendingPathComponent("session.jsonl")

@@ -55,7 +55,13 @@ public struct Refiner: Sendable {
                                      phiObserved: all.observed.map(\.z), residuals: residuals, experimentCount: nexp)
         }
         let matched = predicted.filter { !rejected.contains($0) }
-        guard !matched.isEmpty else { throw .noReflections("no reflections available for refinement") }
+        guard !matched.isEmpty else {
+            if !predicted.isEmpty, predicted.count < options.outlierMinimumReflections {
+                throw .noReflections("only \(predicted.count) indexed reflections, and outlier rejection needs at least "
+                                     + "\(options.outlierMinimumReflections) per block (DIALS's minimum_number_of_reflections)")
+            }
+            throw .noReflections("no reflections available for refinement")
+        }
         let remaining = all.subset(matched)
         let widths = experiments.experiments.map { e -> Double in
             let r = experiments.scans[e.scan!].oscillationRange

@@ -30,17 +30,35 @@ public struct SummaryFile: Codable, Equatable, Sendable {
     }
 
     /// `fresh` with the stages a previous run finished for the same sweep (same directory,
-    /// template and image count) marked done, with their results; everything else queued.
-    /// With `retryFailed` false a failed sequence is returned as it was, failure and all.
-    static func resume(_ fresh: SequenceSummary, from previous: SummaryFile?, retryFailed: Bool) -> SequenceSummary {
-        guard let old = previous?.sequences.first(where: {
+    /// template and image count) marked done, with their results; everything else queued, and
+    /// so is every stage from the first one `options` change
+    /// (``TriageOptions/firstStageAffected(since:)``), so that what is kept was computed with
+    /// the options this run records. With `retryFailed` false a failed sequence is returned as
+    /// it was, failure and all.
+    static func resume(_ fresh: SequenceSummary, from previous: SummaryFile?, options: TriageOptions,
+                       retryFailed: Bool) -> SequenceSummary {
+        guard let previous, let old = previous.sequences.first(where: {
             $0.number == fresh.number && $0.template == fresh.template && $0.directory == fresh.directory
                 && $0.imageCount == fresh.imageCount
         }) else { return fresh }
-        if !retryFailed && old.failure != nil && old.isFinished { return old }
+        let redoFrom = options.firstStageAffected(since: previous.options)
+        if !retryFailed && old.failure != nil && old.isFinished && redoFrom == nil { return old }
         var resumed = old
         resumed.failure = nil
         for stage in PipelineStage.allCases where old[stage] != .done { resumed[stage] = .queued }
+        if let redoFrom {
+            for stage in PipelineStage.allCases where stage >= redoFrom {
+                resumed[stage] = .queued
+                resumed.seconds[stage.rawValue] = nil
+            }
+            resumed.integratedCount = nil
+            if redoFrom <= .indexTarget {
+                resumed.indexedCount = nil
+                resumed.cell = nil
+                resumed.spaceGroup = nil
+                resumed.rmsd = nil
+            }
+        }
         return resumed
     }
 }

@@ -40,6 +40,15 @@ public struct TriageOptions: Codable, Equatable, Sendable {
         threadsPerJob = try c.decode(Int.self, forKey: .threadsPerJob)
     }
 
+    /// The first stage whose result depends on an option that differs from `other`'s, or nil
+    /// when every stage computed with `other` still holds: the space group decides indexing
+    /// in the target group and all after it, the band only integration and export.
+    public func firstStageAffected(since other: TriageOptions) -> PipelineStage? {
+        if spaceGroup != other.spaceGroup { return .indexTarget }
+        if dMin != other.dMin || dMax != other.dMax || widenBand != other.widenBand { return .integrate }
+        return nil
+    }
+
     /// Cores this process may use.
     public static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

@@ -58,11 +58,15 @@ public final class TriageSession: @unchecked Sendable {
         sweeps = discovery.sweeps
         let previous = SummaryFile.read(work.summary)
         for i in sweeps.indices {
-            sweeps[i].summary = SummaryFile.resume(sweeps[i].summary, from: previous, retryFailed: retryFailed)
+            sweeps[i].summary = SummaryFile.resume(sweeps[i].summary, from: previous, options: options, retryFailed: retryFailed)
         }
         let found = sweeps.map(\.summary)
         state.withLock { $0.summaries = found }
         events.emit(.sequencesFound(found))
+        if let previous, let stage = options.firstStageAffected(since: previous.options) {
+            events.emit(.log(sequence: nil, line: "options differ from the previous run's in this work directory: "
+                             + "\(stage.rawValue) and the stages after it are done again"))
+        }
         for problem in discovery.problems { events.emit(.log(sequence: nil, line: problem)) }
         return discovery.problems
     }
