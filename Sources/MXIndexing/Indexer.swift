@@ -72,7 +72,7 @@ public struct Indexer: Sendable {
             refined = result
         }
         guard let refinement = refined else { throw .refinementFailed("no macro-cycle ran") }
-        let output = Self.indexedTable(refinement.reflections)
+        let output = Self.indexedTable(refinement.reflections, intensitiesFrom: strong, rows: spots.rows)
         let indexed = output.ints("id")!.filter { $0 >= 0 }.count
         var list = Self.singleExperiment(models: models, crystal: refinement.experiments.crystals[0],
                                          identifier: experiments.experiments[e].identifier)
@@ -117,9 +117,14 @@ public struct Indexer: Sendable {
     }
 
     /// indexed.refl as dials.index writes it: refinement's outliers become unindexed (id −1,
-    /// Miller index 0). (The strong table's xyzobs.px columns are not carried over.)
-    static func indexedTable(_ refined: ReflectionTable) -> ReflectionTable {
+    /// Miller index 0), and the spot finder's summed intensities (`intensity.sum.value`,
+    /// `intensity.sum.variance` of the strong table's `rows`) come along, which
+    /// `refine_bravais_settings` correlates. (The xyzobs.px columns are not carried over.)
+    static func indexedTable(_ refined: ReflectionTable, intensitiesFrom strong: ReflectionTable, rows: [Int]) -> ReflectionTable {
         var t = refined
+        for name in ["intensity.sum.value", "intensity.sum.variance"] {
+            if let values = strong.doubles(name) { try? t.setColumn(name, rows.map { values[$0] }) }
+        }
         let flags = t.flags ?? []
         var ids = t.ints("id") ?? []
         var miller = t.millerIndices("miller_index") ?? []
