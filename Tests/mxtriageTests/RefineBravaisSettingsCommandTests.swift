@@ -64,6 +64,25 @@ final class RefineBravaisSettingsCommandTests: XCTestCase {
         XCTAssertEqual(cell[2], 136.6, accuracy: 1.5, out.stdout)
         XCTAssertEqual(cell[5], 120, accuracy: 1e-6)
         XCTAssertTrue(out.stdout.contains("| hR "), out.stdout)
+        // Our indexed.refl carries the spot intensities, so the symmetry CCs are there.
+        XCTAssertNotNil(top["min_cc"] as? Double, out.stdout)
+        // DIALS on the same files: the same lattices, recommendations and CCs.
+        if let rbs = CommandRunner.dials("dials.refine_bravais_settings") {
+            let dialsDir = dir.appendingPathComponent("dials")
+            try FileManager.default.createDirectory(at: dialsDir, withIntermediateDirectories: true)
+            let run = try CommandRunner.run(rbs, ["../indexed.expt", "../indexed.refl"], in: dialsDir)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let dials = try Self.summary(dialsDir)
+            XCTAssertEqual(Set(dials.keys), Set(summary.keys))
+            for (key, d) in dials {
+                XCTAssertEqual(summary[key]?["bravais"] as? String, d["bravais"] as? String, key)
+                XCTAssertEqual(summary[key]?["recommended"] as? Bool, d["recommended"] as? Bool, key)
+                XCTAssertEqual(summary[key]?["cc_nrefs"] as? [Int], d["cc_nrefs"] as? [Int], key)
+                if let ours = summary[key]?["min_cc"] as? Double, let theirs = d["min_cc"] as? Double {
+                    XCTAssertEqual(ours, theirs, accuracy: 1e-6, key)
+                }
+            }
+        }
     }
 
     func testBadInputFailsWithOneLineAndStatusTwo() throws {
