@@ -34,6 +34,9 @@ struct RefineBravaisSettingsCommand: ParsableCommand {
             case let .refinement(_, _, cause): throw RefineInput.failure(cause).rewording(error.description)
             }
         }
+        do { print(try ChiralSpaceGroups.table(lattices: Set(refined.map(\.lattice)))) } catch {
+            throw CommandFailure.badInput("\(error)")
+        }
         print(BravaisSettingsTable.render(refined))
         let dir = URL(fileURLWithPath: outputDirectory)
         do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {

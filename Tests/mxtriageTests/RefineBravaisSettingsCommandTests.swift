@@ -22,6 +22,7 @@ final class RefineBravaisSettingsCommandTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("|   Solution |   Metric fit |   rmsd | min/max cc   |   #spots | lattice   | unit_cell"), out.stdout)
         XCTAssertTrue(out.stdout.contains("|   *      5 |       0.0885 |  0.035 | -/-          |       32 | oP        | 5.42   8.14  12.03  90.00  90.00  90.00 |      531 | a,b,c"), out.stdout)
         XCTAssertTrue(out.stdout.contains("* = recommended solution"))
+        XCTAssertTrue(out.stdout.contains("aP: P1\nmP: P2 P21\noP: P222 P2221 P21212 P212121\n"), out.stdout)
         let outDir = dir.appendingPathComponent("out")
         let ours = try Self.summary(outDir), dials = try Self.summary(Self.fixtures)
         XCTAssertEqual(Set(ours.keys), Set(dials.keys))
@@ -64,6 +65,7 @@ final class RefineBravaisSettingsCommandTests: XCTestCase {
         XCTAssertEqual(cell[2], 136.6, accuracy: 1.5, out.stdout)
         XCTAssertEqual(cell[5], 120, accuracy: 1e-6)
         XCTAssertTrue(out.stdout.contains("| hR "), out.stdout)
+        XCTAssertTrue(out.stdout.contains("hR: R3:H R32:H"), out.stdout)
         // Our indexed.refl carries the spot intensities, so the symmetry CCs are there.
         XCTAssertNotNil(top["min_cc"] as? Double, out.stdout)
         // DIALS on the same files: the same lattices, recommendations and CCs.

@@ -16,13 +16,13 @@ public struct BravaisSettingsRefinement: Sendable {
     /// DIALS's `best_monoclinic_beta`: list a centred monoclinic lattice in its I 2 setting
     /// ("mI") when that cell is less oblique.
     public var bestMonoclinicBeta: Bool
-    /// The refinement of each setting: `dials.refine`'s scan-static defaults with Tukey's outlier
-    /// rejection and 100 reflections per degree, as `refine_bravais_settings` overrides them.
+    /// The refinement of each setting: `dials.refine`'s scan-static defaults (Tukey's outlier
+    /// rejection, which `refine_bravais_settings` picks for a rotation scan) with 100
+    /// reflections per degree, as `refine_bravais_settings` overrides it.
     public var options: RefinementOptions
 
     public static let defaultOptions: RefinementOptions = {
         var o = RefinementOptions()
-        o.outlier = .tukey
         o.reflectionsPerDegree = 100
         return o
     }()

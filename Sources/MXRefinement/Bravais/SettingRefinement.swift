@@ -32,13 +32,15 @@ struct SettingRefinement: Sendable {
             first.outlier = .none
             do { firstTable = try table.select(used) } catch { throw .badInput("cannot select reflections: \(error)") }
         } else {
-            if case let .tukey(multiplier) = options.outlier { first.outlier = .tukey(iqrMultiplier: 2 * multiplier) }
+            var multiplier = 1.5
+            if case let .tukey(m) = options.outlier { multiplier = m }
+            first.outlier = .tukey(iqrMultiplier: 2 * multiplier)
             firstTable = table
         }
         let pass1 = try Refiner(experiments: list, reflections: firstTable, options: first).run()
         let pass2 = try Refiner(experiments: pass1.experiments, reflections: table, options: options).run()
         guard let last = pass2.journal.last else {
-            throw .noReflections("too few reflections for the \(pass2.experiments.crystals[0].unitCell) cell to take a refinement step")
+            throw .noReflections("too few reflections to take a refinement step")
         }
         var correlation = SymmetryCorrelation.none
         if let intensity = table.doubles("intensity.sum.value"), let variance = table.doubles("intensity.sum.variance"),
