@@ -30,7 +30,7 @@ public struct Indexer: Sendable {
         } else {
             outcome = try firstAcceptedCandidate(spots: spots, models: models, identifier: identifier, log: &log)
         }
-        let output = Self.indexedTable(outcome.refinement.reflections)
+        let output = Self.indexedTable(outcome.refinement.reflections, intensitiesFrom: strong, rows: spots.rows)
         let indexed = output.ints("id")!.filter { $0 >= 0 }.count
         var list = Self.singleExperiment(models: outcome.models, crystal: outcome.refinement.experiments.crystals[0],
                                          identifier: identifier)
@@ -186,9 +186,14 @@ public struct Indexer: Sendable {
     }
 
     /// indexed.refl as dials.index writes it: refinement's outliers become unindexed (id −1,
-    /// Miller index 0). (The strong table's xyzobs.px columns are not carried over.)
-    static func indexedTable(_ refined: ReflectionTable) -> ReflectionTable {
+    /// Miller index 0), and the spot finder's summed intensities (`intensity.sum.value`,
+    /// `intensity.sum.variance` of the strong table's `rows`) come along, which
+    /// `refine_bravais_settings` correlates. (The xyzobs.px columns are not carried over.)
+    static func indexedTable(_ refined: ReflectionTable, intensitiesFrom strong: ReflectionTable, rows: [Int]) -> ReflectionTable {
         var t = refined
+        for name in ["intensity.sum.value", "intensity.sum.variance"] {
+            if let values = strong.doubles(name) { try? t.setColumn(name, rows.map { values[$0] }) }
+        }
         let flags = t.flags ?? []
         var ids = t.ints("id") ?? []
         var miller = t.millerIndices("miller_index") ?? []

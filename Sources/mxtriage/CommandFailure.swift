@@ -12,6 +12,14 @@ enum CommandFailure: Error, CustomStringConvertible {
         }
     }
 
+    /// The same kind of failure with another message.
+    func rewording(_ message: String) -> CommandFailure {
+        switch self {
+        case .badInput: return .badInput(message)
+        case .processing: return .processing(message)
+        }
+    }
+
     var exitCode: ExitCode {
         switch self {
         case .badInput: return ExitCode(2)

@@ -8,7 +8,7 @@ struct MXTriage: ParsableCommand {
         abstract: "Multi-crystal triage for rotation data: import, process, cluster, refine jointly.",
         version: MXTriageVersion.string,
         subcommands: [
-            ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self, CombineCommand.self,
+            ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self, RefineBravaisSettingsCommand.self, CombineCommand.self,
             IntegrateCommand.self, ExportCommand.self, SplitCommand.self, ClusterCommand.self, ProcessCommand.self, JointCommand.self,
             UICommand.self, DemoCommand.self, SimulateCommand.self, ReplayCommand.self, BenchCommand.self,
         ])

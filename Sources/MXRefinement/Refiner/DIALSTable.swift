@@ -5,8 +5,9 @@ import Foundation
 /// on their decimal points.
 public enum DIALSTable {
     /// Renders `header` (cells may contain "\n" for a second header line) over `rows` of
-    /// already formatted cells.
-    public static func render(header: [String], rows: [[String]]) -> String {
+    /// already formatted cells; text columns are left-aligned unless listed in `rightAligned`
+    /// (tabulate's `colalign`).
+    public static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
         let columns = header.count
         let headerLines = header.map { $0.components(separatedBy: "\n") }
         let depth = headerLines.map(\.count).max() ?? 1
@@ -23,7 +24,7 @@ public enum DIALSTable {
                 cells[r][c] = String(repeating: " ", count: intWidth - i) + v + String(repeating: " ", count: fracWidth - f)
             }
         }
-        let numeric = (0..<columns).map { c in rows.allSatisfy { Double($0[c]) != nil } }
+        let numeric = (0..<columns).map { c in rightAligned.contains(c) || rows.allSatisfy { Double($0[c]) != nil } }
         // tabulate pads headers by at least two spaces.
         let widths = (0..<columns).map { c in
             max((headerLines[c].map(\.count).max() ?? 0) + 2, cells.map { $0[c].count }.max() ?? 0)
