@@ -76,6 +76,24 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(render(state), named: "detail-120x40")
     }
 
+    /// A crystal indexed without a target group shows the lattice refine_bravais_settings
+    /// recommends, its δ and the `--space-group` that indexes in it.
+    func testDetailPaneShowsTheRecommendedLattice() {
+        var state = TehaFixture.state(selection: 7)
+        var summary = TehaFixture.finished(7)
+        summary.lattice = LatticeSuggestion(lattice: "hR", delta: 0.123, spaceGroup: "H 3")
+        _ = UIReducer.reduce(&state, .engine(.sequence(summary)))
+        press([.enter], &state)
+        let text = render(state).text
+        XCTAssertTrue(text.contains("lattice hR  δ 0.12°  recommended · --space-group \"H 3\""), text)
+        let without = { () -> String in
+            var plain = TehaFixture.state(selection: 7)
+            self.press([.enter], &plain)
+            return self.render(plain).text
+        }()
+        XCTAssertFalse(without.contains("lattice "), without)
+    }
+
     func testDetailPaneAt80x24() {
         var state = TehaFixture.state(width: 80, height: 24, selection: 7)
         press([.enter], &state)

@@ -24,6 +24,11 @@ public struct SequenceSummary: Codable, Equatable, Sendable {
     public var rmsd: RMSD?
     /// Reflections integrated (flag integrated_sum) in the resolution band.
     public var integratedCount: Int?
+    /// Without a target space group: the highest-symmetry lattice refine_bravais_settings
+    /// recommends for the P 1 crystal ("oP", "hR", as DIALS names them), its metric fit δ
+    /// (degrees) and that lattice's lowest-symmetry space group — what `--space-group` would
+    /// name to index in it.
+    public var lattice: LatticeSuggestion?
     /// The first failure, as "stage: reason".
     public var failure: String?
     /// Wall-clock seconds per finished stage, by `PipelineStage.rawValue`. Not part of the

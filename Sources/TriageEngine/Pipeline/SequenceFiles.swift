@@ -47,6 +47,12 @@ struct SequenceFiles {
         experimentCache[name] = nil
     }
 
+    func save(text: String, as name: String) throws {
+        do { try Data(text.utf8).write(to: url(name), options: .atomic) } catch {
+            throw StageFailure("\(name) cannot be written: \(error.localizedDescription)")
+        }
+    }
+
     mutating func save(_ table: ReflectionTable, as name: String) throws {
         do { try table.write(to: url(name)) } catch { throw StageFailure("\(name) cannot be written: \(error)") }
         reflectionCache[name] = nil

@@ -163,7 +163,27 @@ struct SequencePipeline {
         }
         let list = try files.experiments("P1_models.expt")
         let strong = try files.reflections("strong.refl")
-        try saveIndexed(try index(list, strong, indexing))
+        let result = try index(list, strong, indexing)
+        try saveIndexed(result)
+        if indexing.targetSpaceGroup == nil { suggestLattice(result) }
+    }
+
+    /// `refine_bravais_settings` on the P 1 solution: the recommended lattice is recorded and
+    /// `bravais_summary.json` written beside it. Advice only — a crystal whose settings cannot
+    /// be refined keeps its P 1 result, with the reason in its log.
+    private mutating func suggestLattice(_ indexed: IndexingResult) {
+        let settings: [RefinedBravaisSetting]
+        do { settings = try BravaisSettingsRefinement(experiments: indexed.experiments, reflections: indexed.reflections).run() } catch {
+            log("refine_bravais_settings: \(error)")
+            return
+        }
+        summary.lattice = LatticeSuggestion(settings)
+        if let s = summary.lattice {
+            log("refine_bravais_settings recommends \(s.lattice) (δ \(String(format: "%.3f", s.delta))°, \(s.spaceGroup))")
+        }
+        do { try files.save(text: JSONWriter.string(BravaisSummary.json(settings)), as: "bravais_summary.json") } catch {
+            log("\(error)")
+        }
     }
 
     private func index(_ list: ExperimentList, _ strong: ReflectionTable, _ options: IndexingOptions) throws -> IndexingResult {

@@ -57,6 +57,7 @@ public struct SummaryFile: Codable, Equatable, Sendable {
                 resumed.cell = nil
                 resumed.spaceGroup = nil
                 resumed.rmsd = nil
+                resumed.lattice = nil
             }
         }
         return resumed

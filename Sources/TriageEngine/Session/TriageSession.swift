@@ -171,6 +171,9 @@ public final class TriageSession: @unchecked Sendable {
                 defer { s.deferred = [] }
                 return s.deferred
             }
+            if options.spaceGroup == nil, let line = LatticeSuggestion.consensus(summaries) {
+                events.emit(.log(sequence: nil, line: line))
+            }
             recluster()
             for command in deferred { execute(command) }
         case let .command(command):

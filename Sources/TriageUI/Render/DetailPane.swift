@@ -59,6 +59,10 @@ enum DetailPane {
         } else {
             lines.append([Span("cell    ", .heading), Span("not refined", .dim)])
         }
+        if let l = s.lattice {
+            lines.append([Span("lattice ", .heading), Span("\(l.lattice)  δ \(Format.fixed(l.delta, 2))°"),
+                          Span("  recommended · --space-group \"\(Format.narrow(l.spaceGroup))\"", .dim)])
+        }
         if let r = s.rmsd {
             lines.append([Span("RMSD    ", .heading),
                           Span("x \(Format.fixed(r.xPixels, 2)) px  y \(Format.fixed(r.yPixels, 2)) px  z \(Format.fixed(r.zImages, 2)) images"),
