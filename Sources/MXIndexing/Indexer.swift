@@ -26,7 +26,7 @@ public struct Indexer: Sendable {
             log.append("Using the crystal model in the input (known orientation): \(known.unitCell)")
             outcome = try macroCycles(from: known, dMinStart: nil, method: "known orientation", spots: spots, models: models,
                                       identifier: identifier, log: &log)
-            if let reason = rejection(of: outcome, spots: spots.count) { throw .noCandidateSurvived(reason) }
+            if let reason = rejection(of: outcome, spots: spots.count) { throw .noCandidateSurvived("known orientation: \(reason)") }
         } else {
             outcome = try firstAcceptedCandidate(spots: spots, models: models, identifier: identifier, log: &log)
         }
