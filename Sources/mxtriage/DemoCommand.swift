@@ -27,6 +27,11 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "At most this many images per sweep.")
     var maxImages: Int?
 
+    @Option(name: .customLong("space-group"),
+            help: "Space group to index in, e.g. \"H 3\"; default: chosen from every crystal's refine_bravais_settings table.",
+            transform: SpaceGroupArgument.parse)
+    var spaceGroup: String?
+
     @Option(help: "Sequences processed at once (default: one per core).")
     var jobs: Int?
 
@@ -59,7 +64,7 @@ struct DemoCommand: ParsableCommand {
         try? FileManager.default.removeItem(at: work)
         var options = SessionSetup(workdir: "")
         options.workdir = work.path
-        options.spaceGroup = "H 3"
+        options.spaceGroup = spaceGroup
         options.jobs = jobs
         options.log = log
         let (session, sessionLog) = try options.open(inputs: [images.path], simulation: recipe)

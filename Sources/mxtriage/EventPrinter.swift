@@ -27,7 +27,7 @@ enum EventPrinter {
         case let .clusters(report):
             guard let root = report.root else { return nil }
             return String(format: "Cluster analysis (%@ cells): %d datasets, root height %.3f, LCV %.2f %%, aLCV %.2f Å",
-                          report.source.rawValue, report.sequences.count, root.height, root.lcv, root.alcv)
+                          report.source.name, report.sequences.count, root.height, root.lcv, root.alcv)
         case let .refinement(report) where report.scope == .joint:
             guard let last = report.steps.last else { return nil }
             return String(format: "Joint refinement: %d parameters, %d steps, final RMSD_X %.4f mm RMSD_Y %.4f mm RMSD_Phi %.4f° (%@)",

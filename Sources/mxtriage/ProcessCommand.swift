@@ -39,7 +39,7 @@ struct SessionOptions: ParsableArguments {
     var workdir: String
 
     @Option(name: .customLong("space-group"),
-            help: "Target space group for the second indexing step, in its reference setting, e.g. \"P 41 21 2\", \"C 2\", \"H 3\" or a number; default P 1 only.",
+            help: "Space group for the second indexing step, in its reference setting, e.g. \"P 41 21 2\", \"C 2\", \"H 3\" or a number; default: chosen from every crystal's refine_bravais_settings table.",
             transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 

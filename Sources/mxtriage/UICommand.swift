@@ -16,7 +16,7 @@ struct UICommand: ParsableCommand {
     var workdir = "mxtriage-work"
 
     @Option(name: .customLong("space-group"),
-            help: "Target space group for the second indexing step, in its reference setting, e.g. \"P 41 21 2\" or \"H 3\".",
+            help: "Space group for the second indexing step, in its reference setting, e.g. \"P 41 21 2\", \"C 2\", \"H 3\" or a number; default: chosen from every crystal's refine_bravais_settings table.",
             transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 

@@ -5,7 +5,8 @@ import TriageEngine
 import XCTest
 
 /// Without `--space-group` every crystal's P 1 solution goes through refine_bravais_settings;
-/// its recommended lattice is recorded and the session says which lattice most crystals have.
+/// its recommended lattices are recorded, and the session indexes every crystal in the lattice
+/// most of them support.
 final class LatticeSuggestionTests: XCTestCase {
     /// Orthorhombic P 21 21 21 crystals (52 × 64 × 79 Å) indexed in P 1 are recommended oP.
     func testOrthorhombicCrystalsIndexedInP1AreRecommendedOP() throws {
@@ -23,24 +24,16 @@ final class LatticeSuggestionTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(
                 atPath: result.session.work.file("bravais_summary.json", sequence: summary.number).path))
         }
+        for summary in indexed {
+            XCTAssertEqual(summary.targetSpaceGroup, "P 2 2 2", summary.template)
+            XCTAssertEqual(summary.spaceGroup, "P 2 2 2", summary.template)
+            XCTAssertEqual(summary.cell?[3...].map { $0.rounded() }, [90, 90, 90], summary.template)
+        }
+        XCTAssertEqual(result.session.lattice, SessionLattice(lattice: .oP, spaceGroup: "P 2 2 2", choice: .automatic,
+                                                              supporting: 2, crystals: 2))
         XCTAssertTrue(result.events.contains { event in
-            if case let .log(nil, line) = event { return line.hasPrefix("lattice: oP recommended for 2 of 2 crystals indexed in P 1") }
+            if case let .log(nil, line) = event { return line == "lattice: oP · P 2 2 2 · automatic: 2 of 2 crystals" }
             return false
         })
-    }
-
-    func testTheConsensusIsTheMostCommonLatticeAndNamesItsGroup() {
-        func crystal(_ n: Int, _ lattice: String, _ delta: Double, _ group: String) -> SequenceSummary {
-            var s = SequenceSummary(number: n, template: "x\(n)_####.cbf", directory: "/d", imageCount: 20)
-            s.lattice = LatticeSuggestion(lattice: lattice, delta: delta, spaceGroup: group)
-            return s
-        }
-        let summaries = [crystal(0, "hR", 0.2, "H 3"), crystal(1, "hR", 0.4, "H 3"), crystal(2, "mC", 0.1, "C 1 2 1"),
-                         SequenceSummary(number: 3, template: "blank_####.cbf", directory: "/d", imageCount: 20)]
-        XCTAssertEqual(LatticeSuggestion.consensus(summaries),
-                       "lattice: hR recommended for 2 of 3 crystals indexed in P 1 (δ ≤ 0.40°); mC 1; --space-group \"H 3\" indexes in it (a re-run keeps spots and P 1)")
-        XCTAssertEqual(LatticeSuggestion.consensus([crystal(0, "aP", 0, "P 1")]),
-                       "lattice: aP recommended for 1 of 1 crystals indexed in P 1 (δ ≤ 0.00°)")
-        XCTAssertNil(LatticeSuggestion.consensus([summaries[3]]))
     }
 }

@@ -30,11 +30,18 @@ enum ProcessedSession {
     /// strong spots for every sweep's profile model.
     static func run(images: URL, label: String, jobs: Int, commands: [UserCommand] = [],
                     options: TriageOptions? = nil, work: URL? = nil) throws -> Result {
+        try run(inputs: [images], label: label, jobs: jobs, commands: commands, options: options, work: work)
+    }
+
+    /// As ``run(images:label:jobs:commands:options:work:)``, over several image directories.
+    static func run(inputs: [URL], label: String, jobs: Int, commands: [UserCommand] = [],
+                    options: TriageOptions? = nil, work: URL? = nil) throws -> Result {
         let work = try work ?? CommandRunner.temporaryDirectory(label)
         let options = options ?? TriageOptions(spaceGroup: "H 3", dMin: 4.0, dMax: 8.1, jobs: jobs, threadsPerJob: 1)
-        let session = TriageSession(inputs: [images.path], workDirectory: work, options: options)
+        let paths = inputs.map(\.path)
+        let session = TriageSession(inputs: paths, workDirectory: work, options: options)
         let logURL = work.appendingPathComponent("session.jsonl")
-        let log = try SessionLog(url: logURL, header: SessionLogHeader(program: "tests", inputs: [images.path], options: options,
+        let log = try SessionLog(url: logURL, header: SessionLogHeader(program: "tests", inputs: paths, options: options,
                                                                        simulation: nil, started: "test"))
         log.attach(to: session)
         let collected = EventCollector()

@@ -3,11 +3,11 @@
 /// "status":{"done":{}}}` — rather than Swift's positional `_0` keys.
 extension EngineEvent: Codable {
     private enum Key: String, CodingKey {
-        case type, sequences, sequence, stage, status, line, scope, row, summary, report, joint
+        case type, sequences, sequence, stage, status, line, scope, row, summary, report, joint, lattice
     }
 
     private enum Kind: String, Codable {
-        case sequencesFound, stage, sequence, log, refinementStep, refinement, clusters, joint, exclusions, individualFinished
+        case sequencesFound, stage, sequence, log, refinementStep, refinement, clusters, joint, exclusions, lattice, individualFinished
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -44,6 +44,9 @@ extension EngineEvent: Codable {
         case let .exclusions(list):
             try c.encode(Kind.exclusions, forKey: .type)
             try c.encode(list, forKey: .sequences)
+        case let .lattice(lattice):
+            try c.encode(Kind.lattice, forKey: .type)
+            try c.encode(lattice, forKey: .lattice)
         case .individualFinished:
             try c.encode(Kind.individualFinished, forKey: .type)
         }
@@ -65,6 +68,7 @@ extension EngineEvent: Codable {
         case .clusters: self = .clusters(try c.decode(ClusterReport.self, forKey: .report))
         case .joint: self = .joint(try c.decode(JointStatus.self, forKey: .joint))
         case .exclusions: self = .exclusions(try c.decode([Int].self, forKey: .sequences))
+        case .lattice: self = .lattice(try c.decode(SessionLattice.self, forKey: .lattice))
         case .individualFinished: self = .individualFinished
         }
     }

@@ -7,6 +7,7 @@ public struct SessionResults: Equatable, Sendable {
     public var clusters: [ClusterReport] = []
     public var joints: [JointStatus] = []
     public var exclusions: [[Int]] = []
+    public var lattices: [SessionLattice] = []
 
     public init(records: [SessionLogRecord]) {
         for case let .event(event, _) in records {
@@ -30,6 +31,8 @@ public struct SessionResults: Equatable, Sendable {
                 }
             case let .exclusions(list):
                 exclusions.append(list)
+            case let .lattice(lattice):
+                lattices.append(lattice)
             case .sequencesFound, .stage, .log, .refinementStep, .individualFinished:
                 break
             }
@@ -53,6 +56,9 @@ public struct SessionResults: Equatable, Sendable {
         }
         if joints != other.joints {
             lines.append("joint refinements differ: recorded \(joints.count), replayed \(other.joints.count)")
+        }
+        if lattices != other.lattices {
+            lines.append("lattice choices differ: recorded \(lattices.map(\.description)), replayed \(other.lattices.map(\.description))")
         }
         if exclusions != other.exclusions {
             lines.append("exclusions differ: recorded \(exclusions), replayed \(other.exclusions)")

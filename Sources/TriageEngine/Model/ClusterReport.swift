@@ -7,6 +7,12 @@ public struct ClusterReport: Codable, Equatable, Sendable {
         case individual
         /// The cells from the last joint refinement.
         case joint
+        /// The individual cells of the most numerous crystal form whose lattice is not the
+        /// session's (``SessionLattice``), clustered among themselves.
+        case otherForm
+
+        /// As the screen and the logs say it: "individual", "joint", "other form".
+        public var name: String { self == .otherForm ? "other form" : rawValue }
     }
 
     public var source: Source

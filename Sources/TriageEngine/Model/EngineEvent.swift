@@ -19,6 +19,9 @@ public enum EngineEvent: Equatable, Sendable {
     case joint(JointStatus)
     /// The set of excluded sequences changed.
     case exclusions([Int])
+    /// The session's lattice and space group were chosen (automatically once every crystal
+    /// is indexed in P 1, from `--space-group`, or by the user).
+    case lattice(SessionLattice)
     /// Every queued per-sequence job has finished (or the session was cancelled).
     case individualFinished
 }
@@ -34,4 +37,7 @@ public enum UserCommand: Codable, Equatable, Sendable {
     case runJoint
     /// Re-run the cluster analysis on the included, usable sequences.
     case recluster
+    /// Index every crystal again from its P 1 solution in another lattice ("oP") or space
+    /// group ("P 21 21 21"), or "auto" for the automatic choice; spots and P 1 are kept.
+    case chooseLattice(symbol: String)
 }

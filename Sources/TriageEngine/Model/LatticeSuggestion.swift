@@ -1,46 +1,61 @@
 import MXRefinement
+import MXSymmetry
 
-/// The lattice refine_bravais_settings recommends for one crystal indexed in P 1, and what the
-/// crystals of a session recommend together.
+/// The lattices refine_bravais_settings recommends for one crystal indexed in P 1: the
+/// highest-symmetry one first (the crystal's own recommendation), then every other setting that
+/// passes DIALS's rule, down to aP, which every crystal supports.
 public struct LatticeSuggestion: Codable, Equatable, Sendable {
-    /// The Bravais lattice as DIALS prints it: "aP", "mC", "mI", "oP", "tP", "hR", "cI", …
-    public var lattice: String
-    /// Le Page's metric fit δ of the setting (degrees).
-    public var delta: Double
-    /// The lattice's lowest-symmetry space group as DIALS spells it ("P 2 2 2", "H 3", "C 1 2 1").
-    public var spaceGroup: String
+    /// One recommended setting.
+    public struct Candidate: Codable, Equatable, Sendable {
+        /// The Bravais lattice as DIALS prints it: "aP", "mC", "mI", "oP", "tP", "hR", "cI", …
+        public var lattice: String
+        /// Le Page's metric fit δ of the setting (degrees).
+        public var delta: Double
+        /// The lattice's lowest-symmetry space group as DIALS spells it ("P 2 2 2", "H 3").
+        public var spaceGroup: String
 
+        public init(lattice: String, delta: Double, spaceGroup: String) {
+            self.lattice = lattice; self.delta = delta; self.spaceGroup = spaceGroup
+        }
+
+        /// The Bravais type of the label ("mI" is a setting of mC).
+        public var bravaisType: BravaisType? { BravaisType(rawValue: lattice == "mI" ? "mC" : lattice) }
+    }
+
+    /// Highest symmetry first; never empty.
+    public private(set) var candidates: [Candidate]
+
+    /// The crystal's own recommendation.
+    public var recommended: Candidate { candidates[0] }
+    public var lattice: String { recommended.lattice }
+    public var delta: Double { recommended.delta }
+    public var spaceGroup: String { recommended.spaceGroup }
+
+    /// `candidates` in the order given (highest symmetry first), with aP added if missing.
+    public init(candidates: [Candidate]) {
+        var list = candidates
+        if !list.contains(where: { $0.lattice == "aP" }) { list.append(Candidate(lattice: "aP", delta: 0, spaceGroup: "P 1")) }
+        self.candidates = list
+    }
+
+    /// One recommended lattice (and aP).
     public init(lattice: String, delta: Double, spaceGroup: String) {
-        self.lattice = lattice; self.delta = delta; self.spaceGroup = spaceGroup
+        self.init(candidates: [Candidate(lattice: lattice, delta: delta, spaceGroup: spaceGroup)])
     }
 
-    /// The highest-symmetry recommended setting (the table lists highest symmetry first).
+    /// The recommended settings of a refine_bravais_settings table (which lists highest
+    /// symmetry first); nil when none is recommended.
     public init?(_ settings: [RefinedBravaisSetting]) {
-        guard let best = settings.first(where: \.recommended),
-              let group = try? best.setting.lowestSymmetrySpaceGroup() else { return nil }
-        self.init(lattice: best.lattice, delta: best.setting.metricFit, spaceGroup: group.symbol)
+        let recommended = settings.filter(\.recommended).compactMap { s -> Candidate? in
+            guard let group = try? s.setting.lowestSymmetrySpaceGroup() else { return nil }
+            return Candidate(lattice: s.lattice, delta: s.setting.metricFit, spaceGroup: group.symbol)
+        }
+        guard !recommended.isEmpty else { return nil }
+        self.init(candidates: recommended)
     }
 
-    /// One line for the session log: the lattice most crystals recommend, and how many do.
-    /// Ties are broken by the lattice symbol, so the line does not depend on the order the
-    /// crystals finished in. Nil when no crystal has a suggestion.
-    public static func consensus(_ summaries: [SequenceSummary]) -> String? {
-        let suggestions = summaries.compactMap(\.lattice)
-        guard !suggestions.isEmpty else { return nil }
-        var counts: [String: (count: Int, maxDelta: Double, group: String)] = [:]
-        for s in suggestions {
-            let old = counts[s.lattice] ?? (0, 0, s.spaceGroup)
-            counts[s.lattice] = (old.count + 1, max(old.maxDelta, s.delta), s.spaceGroup)
-        }
-        let ranked = counts.sorted { a, b in
-            a.value.count != b.value.count ? a.value.count > b.value.count : a.key < b.key
-        }
-        let best = ranked[0]
-        var line = "lattice: \(best.key) recommended for \(best.value.count) of \(suggestions.count) crystals indexed in P 1"
-            + " (δ ≤ \(String(format: "%.2f", best.value.maxDelta))°)"
-        let others = ranked.dropFirst().map { "\($0.key) \($0.value.count)" }
-        if !others.isEmpty { line += "; " + others.joined(separator: ", ") }
-        if best.key != "aP" { line += "; --space-group \"\(best.value.group)\" indexes in it (a re-run keeps spots and P 1)" }
-        return line
+    /// This crystal's recommended setting of `type`, if it has one.
+    public func candidate(_ type: BravaisType) -> Candidate? {
+        candidates.first { $0.bravaisType == type }
     }
 }

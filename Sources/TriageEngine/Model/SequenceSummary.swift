@@ -18,16 +18,18 @@ public struct SequenceSummary: Codable, Equatable, Sendable {
     public var indexingMethod: String?
     /// Refined cell a, b, c (Å), α, β, γ (°).
     public var cell: [Double]?
-    /// Space group of the refined crystal, as a Hall symbol.
+    /// The space group index_target was asked to index in, as DIALS spells it: the session's
+    /// (``SessionLattice``), or this crystal's own lattice when it is of another form.
+    public var targetSpaceGroup: String?
+    /// Space group of the indexed and refined crystal, as DIALS spells it.
     public var spaceGroup: String?
     /// Final scan-static refinement RMSDs.
     public var rmsd: RMSD?
     /// Reflections integrated (flag integrated_sum) in the resolution band.
     public var integratedCount: Int?
-    /// Without a target space group: the highest-symmetry lattice refine_bravais_settings
-    /// recommends for the P 1 crystal ("oP", "hR", as DIALS names them), its metric fit δ
-    /// (degrees) and that lattice's lowest-symmetry space group — what `--space-group` would
-    /// name to index in it.
+    /// Without `--space-group`: the lattices refine_bravais_settings recommends for the P 1
+    /// crystal ("oP", "hR", as DIALS names them), highest symmetry first, with their metric
+    /// fits δ (degrees) and lowest-symmetry space groups.
     public var lattice: LatticeSuggestion?
     /// The first failure, as "stage: reason".
     public var failure: String?

@@ -11,6 +11,11 @@ public enum StageStatus: Codable, Equatable, Sendable {
     /// Not run because an earlier stage failed or the session was cancelled.
     case skipped
 
+    public var isFailed: Bool {
+        if case .failed = self { return true }
+        return false
+    }
+
     public var isFinished: Bool {
         switch self {
         case .done, .failed, .skipped: return true

@@ -16,17 +16,21 @@ struct SequencePipeline {
     /// This sweep alone, from the session's import.
     let imported: ExperimentList
     let options: TriageOptions
+    /// The space group of index_target (DIALS's spelling), "P 1" to index in P 1 again; nil
+    /// when only the stages up to index_p1 run.
+    let target: String?
     let isCancelled: @Sendable () -> Bool
     let emit: @Sendable (EngineEvent) -> Void
     var files: SequenceFiles
     /// The summary as last sent in a `.sequence` event.
     private var published: SequenceSummary?
 
-    init(summary: SequenceSummary, imported: ExperimentList, options: TriageOptions, directory: URL,
+    init(summary: SequenceSummary, imported: ExperimentList, options: TriageOptions, target: String?, directory: URL,
          isCancelled: @escaping @Sendable () -> Bool, emit: @escaping @Sendable (EngineEvent) -> Void) {
         self.summary = summary
         self.imported = imported
         self.options = options
+        self.target = target
         self.isCancelled = isCancelled
         self.emit = emit
         files = SequenceFiles(directory: directory)
@@ -45,14 +49,21 @@ struct SequencePipeline {
         }
     }
 
-    /// Runs every stage not already done; returns the final summary.
-    mutating func run() -> SequenceSummary {
+    /// The stages before the session's lattice is known, and those that depend on it.
+    static let beforeLattice = PipelineStage.allCases.filter { $0 <= .indexP1 }
+    static let afterLattice = PipelineStage.allCases.filter { $0 > .indexP1 }
+
+    /// Runs every stage of `stages` not already done; returns the final summary. A crystal
+    /// indexed before in another group than ``target`` has index_target and the stages after it
+    /// done again (also when one of them failed).
+    mutating func run(_ stages: [PipelineStage] = PipelineStage.allCases) -> SequenceSummary {
         do { try WorkDirectory.create(files.directory) } catch {
             fail(.importImages, StageFailure("cannot create \(files.directory.path): \(error.localizedDescription)"))
             return summary
         }
-        var failed = false
-        for stage in PipelineStage.allCases {
+        if stages.contains(.indexTarget) { retarget() }
+        var failed = summary.failure != nil
+        for stage in stages {
             if failed || isCancelled() {
                 if summary[stage] != .done { set(stage, .skipped) }
                 continue
@@ -72,6 +83,26 @@ struct SequencePipeline {
         }
         publish()
         return summary
+    }
+
+    /// Queues index_target and the stages after it when they were done (or failed) for
+    /// another space group than ``target``.
+    private mutating func retarget() {
+        guard let target, let previous = summary.targetSpaceGroup, !Self.sameGroup(previous, target) else { return }
+        let failedEarly = PipelineStage.allCases.contains { $0 <= .indexP1 && summary[$0].isFailed }
+        guard !failedEarly else { return }
+        for stage in Self.afterLattice { set(stage, .queued) }
+        summary.failure = nil
+        summary.indexedCount = nil
+        summary.spaceGroup = nil
+        summary.rmsd = nil
+        summary.integratedCount = nil
+        log("indexed in \(previous) before: index_target and the stages after it run again in \(target)")
+    }
+
+    static func sameGroup(_ a: String, _ b: String) -> Bool {
+        guard let ga = try? SpaceGroup(a), let gb = try? SpaceGroup(b) else { return a == b }
+        return ga == gb
     }
 
     /// Reports the summary if it changed since it was last reported: after every stage, so
@@ -152,25 +183,27 @@ struct SequencePipeline {
         summary.cell = result.experiments.crystals[0].unitCell.parameters
         try files.save(result.experiments, as: "P1_models.expt")
         log("P 1: \(result.indexedCount) indexed (\(result.method))")
+        if options.spaceGroup == nil { suggestLattice(result) }
     }
 
-    /// The second indexing step from the P 1 orientation: in the target space group, or in P 1
-    /// again when there is none (as the tutorial's single dials.index call would leave it).
+    /// The second indexing step, from the P 1 orientation, in ``target`` (P 1 again for an aP
+    /// lattice, as the tutorial's single dials.index call would leave it).
     private mutating func indexTarget() throws {
+        let group = target ?? "P 1"
+        summary.targetSpaceGroup = group
         var indexing = IndexingOptions()
-        do { indexing.targetSpaceGroup = try options.spaceGroup.flatMap { try IndexingOptions.targetSpaceGroup($0) } } catch {
+        do { indexing.targetSpaceGroup = try IndexingOptions.targetSpaceGroup(group) } catch {
             throw StageFailure("\(error)")
         }
         let list = try files.experiments("P1_models.expt")
         let strong = try files.reflections("strong.refl")
         let result = try index(list, strong, indexing)
         try saveIndexed(result)
-        if indexing.targetSpaceGroup == nil { suggestLattice(result) }
     }
 
-    /// `refine_bravais_settings` on the P 1 solution: the recommended lattice is recorded and
-    /// `bravais_summary.json` written beside it. Advice only — a crystal whose settings cannot
-    /// be refined keeps its P 1 result, with the reason in its log.
+    /// `refine_bravais_settings` on the P 1 solution: the recommended lattices are recorded
+    /// (the session's lattice is chosen from them) and `bravais_summary.json` written beside
+    /// them. A crystal whose settings cannot be refined stays in P 1, with the reason in its log.
     private mutating func suggestLattice(_ indexed: IndexingResult) {
         let settings: [RefinedBravaisSetting]
         do { settings = try BravaisSettingsRefinement(experiments: indexed.experiments, reflections: indexed.reflections).run() } catch {

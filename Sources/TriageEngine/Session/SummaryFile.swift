@@ -12,11 +12,13 @@ public struct SummaryFile: Codable, Equatable, Sendable {
     public var excluded: [Int]
     public var clusters: [ClusterReport]
     public var joint: JointStatus
+    /// The lattice the crystals were indexed in.
+    public var lattice: SessionLattice?
 
     public init(inputs: [String], options: TriageOptions, sequences: [SequenceSummary], excluded: [Int],
-                clusters: [ClusterReport], joint: JointStatus) {
+                clusters: [ClusterReport], joint: JointStatus, lattice: SessionLattice? = nil) {
         self.inputs = inputs; self.options = options; self.sequences = sequences
-        self.excluded = excluded; self.clusters = clusters; self.joint = joint
+        self.excluded = excluded; self.clusters = clusters; self.joint = joint; self.lattice = lattice
     }
 
     public func write(to url: URL) throws {
@@ -54,10 +56,10 @@ public struct SummaryFile: Codable, Equatable, Sendable {
             resumed.integratedCount = nil
             if redoFrom <= .indexTarget {
                 resumed.indexedCount = nil
+                resumed.targetSpaceGroup = nil
                 resumed.cell = nil
                 resumed.spaceGroup = nil
                 resumed.rmsd = nil
-                resumed.lattice = nil
             }
         }
         return resumed

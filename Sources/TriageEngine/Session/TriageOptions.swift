@@ -42,8 +42,10 @@ public struct TriageOptions: Codable, Equatable, Sendable {
 
     /// The first stage whose result depends on an option that differs from `other`'s, or nil
     /// when every stage computed with `other` still holds: the space group decides indexing
-    /// in the target group and all after it, the band only integration and export.
+    /// in the target group and all after it, the band only integration and export. Dropping
+    /// `--space-group` also redoes index_p1, whose lattice search only runs without it.
     public func firstStageAffected(since other: TriageOptions) -> PipelineStage? {
+        if spaceGroup == nil && other.spaceGroup != nil { return .indexP1 }
         if spaceGroup != other.spaceGroup { return .indexTarget }
         if dMin != other.dMin || dMax != other.dMax || widenBand != other.widenBand { return .integrate }
         return nil

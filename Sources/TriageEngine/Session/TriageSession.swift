@@ -20,6 +20,8 @@ public final class TriageSession: @unchecked Sendable {
         var individualFinished = false
         var clusters: [ClusterReport.Source: ClusterReport] = [:]
         var joint = JointStatus()
+        /// The lattice the crystals are indexed in, once known.
+        var lattice: SessionLattice?
         /// Commands that need every sequence finished, held until then (in order).
         var deferred: [UserCommand] = []
     }
@@ -46,6 +48,7 @@ public final class TriageSession: @unchecked Sendable {
     public var excluded: [Int] { state.withLock { $0.excluded.sorted() } }
     public func clusterReport(_ source: ClusterReport.Source) -> ClusterReport? { state.withLock { $0.clusters[source] } }
     public var jointStatus: JointStatus { state.withLock { $0.joint } }
+    public var lattice: SessionLattice? { state.withLock { $0.lattice } }
 
     /// Reads the image headers and finds the sweeps; resumes the stages a previous run in the
     /// same work directory finished. Returns one-line problems with individual files.
@@ -71,37 +74,66 @@ public final class TriageSession: @unchecked Sendable {
         return discovery.problems
     }
 
-    /// Starts processing every sequence on `options.jobs` threads and returns at once. When all
-    /// have finished, the individual cells are clustered and deferred commands run.
+    /// Starts processing every sequence on `options.jobs` threads and returns at once. With
+    /// `--space-group` each sequence goes through all its stages in one go. Without it every
+    /// crystal is indexed in P 1 first; then the session's lattice is chosen from all of them
+    /// (``SessionLattice/automatic(_:)``) and each is indexed in it, refined and integrated.
+    /// When all have finished, the individual cells are clustered and deferred commands run.
     public func start() {
-        let next = Atomic<Int>(0)
-        let count = sweeps.count
         workersDone.lock()
-        workersRunning = max(1, min(options.jobs, count))
+        workersRunning = 1
         workersDone.unlock()
-        if count == 0 {
+        let thread = Thread { [self] in
+            if let group = options.spaceGroup {
+                let lattice = (try? SessionLattice.requested(group, choice: .commandLine, summaries: []))
+                    ?? SessionLattice(lattice: .aP, spaceGroup: group, choice: .commandLine)
+                setLattice(lattice)
+                processAll(PipelineStage.allCases)
+            } else {
+                processAll(SequencePipeline.beforeLattice)
+                if !isCancelled, let lattice = SessionLattice.automatic(summaries) { setLattice(lattice) }
+                processAll(SequencePipeline.afterLattice)
+            }
             finishIndividual()
-            return
         }
-        // Longest sweeps first, so no core is left alone with a long sweep at the end (the
-        // order of processing changes no result: each sequence is processed on its own).
+        thread.name = "mxtriage.session"
+        thread.start()
+    }
+
+    /// Runs `stages` of every sequence on `options.jobs` threads and returns when all are done.
+    /// Longest sweeps first, so no core is left alone with a long sweep at the end (the order
+    /// of processing changes no result: each sequence is processed on its own).
+    private func processAll(_ stages: [PipelineStage]) {
+        let count = sweeps.count
+        guard count > 0 else { return }
         let order = sweeps.indices.sorted { a, b in
             let (na, nb) = (sweeps[a].summary.imageCount, sweeps[b].summary.imageCount)
             return na != nb ? na > nb : a < b
         }
+        let next = Atomic<Int>(0)
+        let group = DispatchGroup()
         for worker in 0..<min(options.jobs, count) {
+            group.enter()
             let thread = Thread { [self] in
                 while !cancelled.load(ordering: .relaxed) {
                     let k = next.add(1, ordering: .relaxed).oldValue
                     guard k < count else { break }
-                    process(order[k])
+                    process(order[k], stages: stages)
                 }
-                workerFinished()
+                group.leave()
             }
             thread.name = "mxtriage.job\(worker)"
             thread.stackSize = 16 << 20
             thread.start()
         }
+        group.wait()
+    }
+
+    /// Records the session's lattice and says so.
+    private func setLattice(_ lattice: SessionLattice) {
+        state.withLock { $0.lattice = lattice }
+        events.emit(.lattice(lattice))
+        events.emit(.log(sequence: nil, line: "lattice: \(lattice.description)"))
     }
 
     /// Queues a user command. Exclusions take effect at once; clustering and joint refinement
@@ -125,32 +157,24 @@ public final class TriageSession: @unchecked Sendable {
 
     // MARK: - Individual processing
 
-    private func process(_ i: Int) {
-        let sweep = sweeps[i]
-        if sweep.summary.isFinished && sweep.summary.failure != nil {
-            events.emit(.sequence(sweep.summary))
+    /// Runs `stages` of sequence `i`, indexing in the session lattice's group for this crystal.
+    private func process(_ i: Int, stages: [PipelineStage]) {
+        let (summary, lattice) = state.withLock { ($0.summaries[i], $0.lattice) }
+        if summary.isFinished && summary.failure != nil && stages.first == .importImages {
+            events.emit(.sequence(summary))
             return
         }
         let emit: @Sendable (EngineEvent) -> Void = { [self] event in
             if case let .sequence(summary) = event { state.withLock { $0.summaries[summary.number] = summary } }
             events.emit(event)
         }
-        var pipeline = SequencePipeline(summary: sweep.summary, imported: sweep.experiments, options: options,
-                                        directory: work.sequence(sweep.summary.number),
+        let target = stages.contains(.indexTarget) ? (lattice?.target(for: summary) ?? "P 1") : nil
+        var pipeline = SequencePipeline(summary: summary, imported: sweeps[i].experiments, options: options, target: target,
+                                        directory: work.sequence(summary.number),
                                         isCancelled: { [self] in isCancelled }, emit: emit)
-        let final = pipeline.run()
+        let final = pipeline.run(stages)
         state.withLock { $0.summaries[i] = final }
         writeSummary()
-    }
-
-    private func workerFinished() {
-        // The last worker stays counted until the end of processing is queued, so
-        // waitUntilIdle cannot slip between the two and miss the automatic clustering.
-        workersDone.lock()
-        let last = workersRunning == 1
-        if !last { workersRunning -= 1 }
-        workersDone.unlock()
-        if last { finishIndividual() }
     }
 
     private func finishIndividual() {
@@ -171,9 +195,6 @@ public final class TriageSession: @unchecked Sendable {
                 defer { s.deferred = [] }
                 return s.deferred
             }
-            if options.spaceGroup == nil, let line = LatticeSuggestion.consensus(summaries) {
-                events.emit(.log(sequence: nil, line: line))
-            }
             recluster()
             for command in deferred { execute(command) }
         case let .command(command):
@@ -190,18 +211,47 @@ public final class TriageSession: @unchecked Sendable {
         case let .excludeCluster(number, source):
             let members = state.withLock { $0.clusters[source]?.sequences(inCluster: number) ?? [] }
             if members.isEmpty {
-                events.emit(.log(sequence: nil, line: "cluster \(number) of the \(source.rawValue) analysis does not exist"))
+                events.emit(.log(sequence: nil, line: "cluster \(number) of the \(source.name) analysis does not exist"))
             } else {
                 changeExclusions { $0.formUnion(members) }
             }
-        case .runJoint, .recluster:
+        case .runJoint, .recluster, .chooseLattice:
             let ready = state.withLock { s -> Bool in
                 if !s.individualFinished { s.deferred.append(command) }
                 return s.individualFinished
             }
             guard ready else { return }
-            if command == .runJoint { runJoint() } else { recluster() }
+            switch command {
+            case .runJoint: runJoint()
+            case let .chooseLattice(symbol): chooseLattice(symbol)
+            default: recluster()
+            }
         }
+    }
+
+    /// Indexes every crystal again from its P 1 solution in the lattice or space group the
+    /// user named ("auto": the automatic choice), keeping spots and P 1, and clusters again.
+    private func chooseLattice(_ symbol: String) {
+        let lattice: SessionLattice
+        if symbol.lowercased() == "auto" {
+            guard let automatic = SessionLattice.automatic(summaries) else {
+                events.emit(.log(sequence: nil, line: "no crystal has a lattice search to choose from (was --space-group given?)"))
+                return
+            }
+            lattice = automatic
+        } else {
+            do { lattice = try SessionLattice.requested(symbol, choice: .user, summaries: summaries) } catch {
+                events.emit(.log(sequence: nil, line: "lattice \(symbol): \(error)"))
+                return
+            }
+        }
+        guard lattice != state.withLock({ $0.lattice }) else {
+            events.emit(.log(sequence: nil, line: "lattice: already \(lattice.description)"))
+            return
+        }
+        setLattice(lattice)
+        processAll(SequencePipeline.afterLattice)
+        recluster()
     }
 
     private func changeExclusions(_ change: (inout Set<Int>) -> Void) {
@@ -214,20 +264,50 @@ public final class TriageSession: @unchecked Sendable {
         writeSummary()
     }
 
-    /// The usable, included sequences in ascending order.
+    /// The usable, included sequences of the main crystal form (indexed in the session's
+    /// lattice), in ascending order: what clustering and joint refinement use.
     var includedUsable: [SequenceSummary] {
-        state.withLock { s in s.summaries.filter { $0.isUsable && !s.excluded.contains($0.number) } }
+        state.withLock { s in
+            s.summaries.filter { $0.isUsable && !s.excluded.contains($0.number) && (s.lattice?.isMainForm($0) ?? true) }
+        }
     }
 
-    /// Clusters the individually refined cells of the included sequences.
+    /// The usable, included sequences of other crystal forms, by the space group they were
+    /// indexed in.
+    var includedOtherForms: [String: [SequenceSummary]] {
+        let others = state.withLock { s in
+            s.summaries.filter { summary in
+                guard let lattice = s.lattice, summary.isUsable, !s.excluded.contains(summary.number) else { return false }
+                return !lattice.isMainForm(summary)
+            }
+        }
+        return Dictionary(grouping: others) { $0.targetSpaceGroup ?? "P 1" }
+    }
+
+    /// Clusters the individually refined cells of the included sequences of the main form, and
+    /// separately those of the most numerous other form.
     private func recluster() {
         let included = includedUsable
-        guard let result = ClusterResult(source: .individual, sequences: included.map(\.number),
-                                         cells: included.compactMap(\.cell)) else {
+        if let result = ClusterResult(source: .individual, sequences: included.map(\.number), cells: included.compactMap(\.cell)) {
+            publish(result, files: included.map { work.file("integrated.mtz", sequence: $0.number).path }, into: work.clusters)
+        } else {
             events.emit(.log(sequence: nil, line: "cluster analysis needs at least two refined sequences (have \(included.count))"))
-            return
         }
-        publish(result, files: included.map { work.file("integrated.mtz", sequence: $0.number).path }, into: work.clusters)
+        clusterOtherForms()
+    }
+
+    /// Names the crystals of other forms, and clusters the most numerous form among itself.
+    private func clusterOtherForms() {
+        let forms = includedOtherForms.sorted { a, b in a.value.count != b.value.count ? a.value.count > b.value.count : a.key < b.key }
+        for (group, members) in forms {
+            events.emit(.log(sequence: nil, line: "another crystal form, indexed in \(group): sequences "
+                             + members.map { String($0.number) }.joined(separator: ", ")
+                             + " — kept out of the main form's clustering and joint refinement"))
+        }
+        guard let (_, members) = forms.first,
+              let result = ClusterResult(source: .otherForm, sequences: members.map(\.number), cells: members.compactMap(\.cell))
+        else { return }
+        publish(result, files: members.map { work.file("integrated.mtz", sequence: $0.number).path }, into: work.otherFormClusters)
     }
 
     func publish(_ result: ClusterResult, files: [String], into directory: URL) {
@@ -267,7 +347,8 @@ public final class TriageSession: @unchecked Sendable {
     func writeSummary() {
         let snapshot = state.withLock { s in
             SummaryFile(inputs: inputs, options: options, sequences: s.summaries, excluded: s.excluded.sorted(),
-                        clusters: [s.clusters[.individual], s.clusters[.joint]].compactMap { $0 }, joint: s.joint)
+                        clusters: [s.clusters[.individual], s.clusters[.joint], s.clusters[.otherForm]].compactMap { $0 },
+                        joint: s.joint, lattice: s.lattice)
         }
         summaryLock.withLock { _ in
             do { try snapshot.write(to: work.summary) } catch {

@@ -3,7 +3,8 @@ import Foundation
 /// The tutorial's file layout under a session's work directory:
 /// `sequence_NN/{imported.expt, strong.refl, P1_models.expt, indexed.expt, indexed.refl,
 /// refined.expt, refined.refl, integrated.refl, integrated.mtz}`, `summary.json`, the cluster
-/// files in `clusters/`, and the joint run in `joint/`.
+/// files in `clusters/` (a second crystal form's in `clusters_other_form/`), and the joint run
+/// in `joint/`.
 public struct WorkDirectory: Sendable {
     public let url: URL
 
@@ -21,6 +22,8 @@ public struct WorkDirectory: Sendable {
     public var clusters: URL { url.appendingPathComponent("clusters", isDirectory: true) }
     public var joint: URL { url.appendingPathComponent("joint", isDirectory: true) }
     public var jointClusters: URL { joint.appendingPathComponent("clusters", isDirectory: true) }
+    /// The cluster files of the crystals of a second form (``ClusterReport/Source/otherForm``).
+    public var otherFormClusters: URL { url.appendingPathComponent("clusters_other_form", isDirectory: true) }
 
     /// Creates `directory` and its parents if needed.
     public static func create(_ directory: URL) throws {

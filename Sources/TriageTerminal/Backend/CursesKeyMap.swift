@@ -33,6 +33,7 @@ public enum CursesKeyMap {
         case KEY_END: .key(.end)
         case KEY_BTAB: .key(.backTab)
         case KEY_ENTER: .key(.enter)
+        case KEY_BACKSPACE: .key(.backspace)
         case KEY_RESIZE: .resize
         default: .ignored
         }
@@ -44,7 +45,8 @@ public enum CursesKeyMap {
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)  // nonl() makes Enter arrive as 13; some terminals send 10
         case 27: return .key(.escape)
-        case 0..<32, 127: return .ignored
+        case 8, 127: return .key(.backspace)  // ^H, DEL: what terminals send for backspace
+        case 0..<32: return .ignored
         default:
             guard let scalar = Unicode.Scalar(code) else { return .ignored }
             return .key(.character(Character(scalar)))

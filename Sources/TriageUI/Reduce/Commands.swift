@@ -43,7 +43,7 @@ extension UIReducer {
             let source = state.showsJoint ? "joint" : "individual"
             state.say("sequence \(Format.sequence(sequence)) is not in the \(source) cluster analysis — x excludes it alone", .refusal)
         case .noAnalysis(let source):
-            state.say("no \(source.rawValue) cluster analysis yet — c runs one", .refusal)
+            state.say("no \(source.name) cluster analysis yet — c runs one", .refusal)
         }
         return []
     }

@@ -42,12 +42,16 @@ extension UIReducer {
             switch report.source {
             case .individual: state.individualClusters = report
             case .joint: state.jointClusters = report
+            case .otherForm: state.otherFormClusters = report
             }
-            if report.source == (state.showsJoint ? .joint : .individual) { state.chosenClusterCount = nil }
+            if report.source == state.shownClusters?.source { state.chosenClusterCount = nil }
         case .joint(let status):
             state.joint = status
         case .exclusions(let list):
             state.excluded = Set(list)
+        case .lattice(let lattice):
+            state.lattice = lattice
+            state.otherFormClusters = nil
         case .individualFinished:
             state.individualFinished = true
             let done = state.sequences.filter { $0[.export] == .done }.count

@@ -13,6 +13,7 @@ extension UIReducer {
             state.helpShown = false
             return []
         }
+        if state.latticePrompt != nil { return handlePrompt(key: key, in: &state) }
         switch key {
         case .up, .character("k"): state.select(state.selection - 1)
         case .down, .character("j"): state.select(state.selection + 1)
@@ -30,6 +31,7 @@ extension UIReducer {
                 state.detailShown = false
                 state.keepSelectionVisible()
             }
+        case .backspace: break
         case .left: state.scrollHeatmap(by: -1)
         case .right: state.scrollHeatmap(by: 1)
         case .character(let c):
@@ -55,6 +57,7 @@ extension UIReducer {
         case "[": moveCut(by: -1, in: &state)
         case "]": moveCut(by: 1, in: &state)
         case "m": toggleHeatmapSelection(in: &state)
+        case "L": openLatticePrompt(in: &state)
         default: break
         }
         return []
@@ -104,7 +107,7 @@ extension UIReducer {
         case .notClustered(let sequence):
             return "sequence \(Format.sequence(sequence)) is not in this analysis"
         case .noAnalysis(let source):
-            return "no \(source.rawValue) cluster analysis yet"
+            return "no \(source.name) cluster analysis yet"
         }
     }
 }

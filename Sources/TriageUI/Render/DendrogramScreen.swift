@@ -17,7 +17,7 @@ enum DendrogramScreen {
     static func draw(_ state: UIState, in area: Rect, into buffer: inout ScreenBuffer) {
         let source: ClusterReport.Source = state.showsJoint ? .joint : .individual
         guard let report = state.shownClusters, let cut = state.clusterCut else {
-            buffer.put("dendrogram · \(source.rawValue) cells", x: area.x + 1, y: area.y, style: .heading)
+            buffer.put("dendrogram · \(source.name) cells", x: area.x + 1, y: area.y, style: .heading)
             let hint = source == .joint
                 ? "no joint cluster analysis yet — J runs joint refinement, which re-clusters the joint cells; t shows the individual cells"
                 : "no cluster analysis yet — it runs when the sequences are refined; c runs it now"
@@ -33,7 +33,7 @@ enum DendrogramScreen {
 
     private static func drawHeader(_ state: UIState, _ report: ClusterReport, _ cut: ClusterCut, in area: Rect,
                                    into buffer: inout ScreenBuffer) {
-        var title = [Span("Ward dendrogram (BLEND) · ", .heading), Span("\(report.source.rawValue) cells", .title),
+        var title = [Span("Ward dendrogram (BLEND) · ", .heading), Span("\(report.source.name) cells", .title),
                      Span(" · \(report.sequences.count) datasets")]
         if let root = report.root {
             title.append(Span(" · LCV \(Format.fixed(root.lcv, 2)) % · aLCV \(Format.fixed(root.alcv, 2)) Å"))

@@ -60,8 +60,16 @@ enum DetailPane {
             lines.append([Span("cell    ", .heading), Span("not refined", .dim)])
         }
         if let l = s.lattice {
-            lines.append([Span("lattice ", .heading), Span("\(l.lattice)  δ \(Format.fixed(l.delta, 2))°"),
-                          Span("  recommended · --space-group \"\(Format.narrow(l.spaceGroup))\"", .dim)])
+            var line = [Span("lattice ", .heading), Span("\(l.lattice)  δ \(Format.fixed(l.delta, 2))°"), Span("  recommended", .dim)]
+            if let session = state.lattice, session.lattice.rawValue != l.lattice {
+                if let c = l.candidate(session.lattice) {
+                    line += [Span(" · ", .border), Span("\(session.lattice.rawValue)  δ \(Format.fixed(c.delta, 2))°"), Span("  the session's", .dim)]
+                } else {
+                    line += [Span(" · ", .border), Span("another form: not \(session.lattice.rawValue)", .warning),
+                             Span(", clustered apart", .dim)]
+                }
+            }
+            lines.append(line)
         }
         if let r = s.rmsd {
             lines.append([Span("RMSD    ", .heading),

@@ -28,7 +28,7 @@ enum Frame {
         var left: [Span] = [Span(" "), Span("mxtriage", .title)]
         let count = state.sequences.count
         let countText = " · \(count) sequence\(count == 1 ? "" : "s")"
-        let group = spaceGroup(of: state).map { " · " + $0 } ?? ""
+        let group = state.lattice.map { " · " + Format.narrow(Frame.latticeTitle($0)) } ?? spaceGroup(of: state).map { " · " + $0 } ?? ""
         let fixed = left.width + countText.count + group.count + 1 + right.width + 2
         let titleRoom = room - fixed - 3
         if titleRoom >= 8 {
@@ -76,8 +76,19 @@ enum Frame {
         }
     }
 
-    /// The target space group once some sequence has one, e.g. "H 3".
+    /// "H 3 (hR, auto 6/6)": the session's group, its lattice and how it was chosen; the group
+    /// alone when it came from `--space-group`.
+    static func latticeTitle(_ lattice: SessionLattice) -> String {
+        switch lattice.choice {
+        case .commandLine: return lattice.spaceGroup
+        case .automatic: return "\(lattice.spaceGroup) (\(lattice.lattice.rawValue), auto \(lattice.supporting)/\(lattice.crystals))"
+        case .user: return "\(lattice.spaceGroup) (\(lattice.lattice.rawValue), chosen)"
+        }
+    }
+
+    /// The session's space group once chosen, e.g. "H 3", else the first sequence's.
     static func spaceGroup(of state: UIState) -> String? {
+        if let lattice = state.lattice { return Format.narrow(lattice.spaceGroup) }
         for s in state.sequences {
             if let group = s.spaceGroup?.trimmingSpaces, !group.isEmpty { return Format.narrow(group) }
         }
@@ -89,7 +100,9 @@ enum Frame {
     private static func drawTabs(_ state: UIState, into buffer: inout ScreenBuffer) {
         let room = buffer.width - 4
         let status: [Span]
-        if let message = state.status {
+        if let typed = state.latticePrompt {
+            status = [Span("lattice or space group (auto, oP, P 21 21 21): ", .heading), Span(Format.narrow(typed) + "▏", .normal)]
+        } else if let message = state.status {
             status = [Span(message.kind == .refusal ? "✗ " : "› ", message.kind == .refusal ? .failed : .running),
                       Span(Format.narrow(message.text), message.kind == .refusal ? .warning : .normal)]
         } else if let line = state.sessionLog.last {

@@ -13,12 +13,14 @@ enum HelpOverlay {
         ("J  r", "run joint refinement of the included sequences"),
         ("c", "re-cluster the included cells (BLEND)"),
         ("m  ← →", "correlation: most-correlated parameters, or a window"),
+        ("L", "index every crystal in another lattice or space group"),
         ("?", "this help"),
         ("q  ctrl-c", "quit"),
     ]
 
     static let notes = [
         "× marks an excluded sequence; exclusions show once the engine confirms them.",
+        "≠ marks a crystal of another lattice: clustered apart, not refined jointly.",
         "The automatic cut lies in the largest gap between merge heights.",
     ]
 

@@ -69,7 +69,11 @@ enum MainScreen {
         let text: Style = excluded ? .excluded : .normal
         if selected { buffer.put("▶", x: x, y: y, style: .selected) }
         buffer.put(Format.right(Format.sequence(s.number), 3), x: x + 1, y: y, style: text)
-        if excluded { buffer.put("×", x: x + 4, y: y, style: .excluded) }
+        if excluded {
+            buffer.put("×", x: x + 4, y: y, style: .excluded)
+        } else if !state.isMainForm(s) {
+            buffer.put("≠", x: x + 4, y: y, style: .warning)
+        }
         buffer.put(templateText(s.template, width: c.templateWidth), x: x + c.template, y: y, style: text)
 
         let elapsed = state.elapsedSeconds

@@ -41,6 +41,12 @@ public struct UIState: Sendable, Equatable {
     public internal(set) var individualClusters: ClusterReport?
     /// The latest cluster analysis of the jointly refined cells.
     public internal(set) var jointClusters: ClusterReport?
+    /// The latest cluster analysis of a second crystal form's cells (since the last lattice).
+    public internal(set) var otherFormClusters: ClusterReport?
+    /// The lattice and space group the crystals are indexed in, once chosen.
+    public internal(set) var lattice: SessionLattice?
+    /// The text typed after `L` (a lattice or space group), while the prompt is open.
+    public internal(set) var latticePrompt: String?
     /// Where joint refinement stands.
     public internal(set) var joint = JointStatus()
     /// True once every per-sequence job has finished.
@@ -76,14 +82,24 @@ extension UIState {
         sequences.indices.contains(selection) ? sequences[selection] : nil
     }
 
-    /// Sequences with a refined cell that the user has not excluded: what joint refinement
-    /// and re-clustering would use.
+    /// Sequences of the main crystal form with a refined cell that the user has not excluded:
+    /// what joint refinement and re-clustering would use.
     public var usableIncluded: [SequenceSummary] {
-        sequences.filter { $0.isUsable && !excluded.contains($0.number) }
+        sequences.filter { $0.isUsable && !excluded.contains($0.number) && isMainForm($0) }
     }
 
-    /// The cluster analysis the dendrogram shows and `X` acts on.
-    public var shownClusters: ClusterReport? { showsJoint ? jointClusters : individualClusters }
+    /// Whether `s` is indexed in the session's lattice (true until a lattice is known).
+    public func isMainForm(_ s: SequenceSummary) -> Bool { lattice?.isMainForm(s) ?? true }
+
+    /// The cluster analysis the dendrogram shows and `X` acts on: the joint one (`t`), or the
+    /// individual cells of the selected crystal's form.
+    public var shownClusters: ClusterReport? {
+        if showsJoint { return jointClusters }
+        if let s = selectedSequence, !isMainForm(s), let other = otherFormClusters, other.sequences.contains(s.number) {
+            return other
+        }
+        return individualClusters
+    }
 
     /// The refinement the refinement and correlation views show.
     public var shownScope: RefinementScope? {
@@ -104,7 +120,7 @@ extension UIState {
 
     /// What `X` would exclude now.
     public var clusterExclusion: ClusterExclusion {
-        let source: ClusterReport.Source = showsJoint ? .joint : .individual
+        let source: ClusterReport.Source = shownClusters?.source ?? (showsJoint ? .joint : .individual)
         guard let report = shownClusters, let cut = clusterCut else { return .noAnalysis(source: source) }
         guard let sequence = selectedSequence?.number else { return .noAnalysis(source: source) }
         guard let index = report.sequences.firstIndex(of: sequence) else { return .notClustered(sequence: sequence) }
