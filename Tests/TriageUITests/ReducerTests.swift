@@ -248,6 +248,51 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(state.elapsedSeconds, 18.5)
     }
 
+    // MARK: lattice
+
+    /// `L` opens a prompt once every crystal is processed; typed text (with backspace) is
+    /// checked on Enter and sent as one command; a bad symbol is refused on the spot; Esc
+    /// closes the prompt without a command.
+    func testLatticePromptSendsACheckedSymbol() {
+        var state = session(count: 3)
+        XCTAssertEqual(press(.character("L"), &state), [])
+        XCTAssertNil(state.latticePrompt)
+        XCTAssertEqual(state.status?.kind, .refusal)
+        _ = UIReducer.reduce(&state, .engine(.individualFinished))
+        press(.character("L"), &state)
+        XCTAssertEqual(state.latticePrompt, "")
+        for c in "P 21 21 21x" { press(.character(c), &state) }
+        press(.backspace, &state)
+        XCTAssertEqual(state.latticePrompt, "P 21 21 21")
+        XCTAssertTrue(UIRenderer.render(state, width: 120, height: 40).text.contains("lattice or space group (auto, oP, P 21 21 21): P 21 21 21▏"))
+        XCTAssertEqual(press(.character("q"), &state), [.quit], "q still quits")
+        XCTAssertEqual(press(.enter, &state), [.engine(.chooseLattice(symbol: "P 21 21 21"))])
+        XCTAssertNil(state.latticePrompt)
+
+        press(.character("L"), &state)
+        for c in "Q 9" { press(.character(c), &state) }
+        XCTAssertEqual(press(.enter, &state), [])
+        XCTAssertEqual(state.status?.kind, .refusal)
+
+        press(.character("L"), &state)
+        press(.character("x"), &state)
+        XCTAssertEqual(press(.escape, &state), [])
+        XCTAssertNil(state.latticePrompt)
+        XCTAssertTrue(state.excluded.isEmpty, "x typed into the prompt excludes nothing")
+    }
+
+    /// Re-clustering and joint refinement count only the main form's crystals.
+    func testCrystalsOfAnotherFormAreNotCountedForJointRefinement() {
+        var state = session(count: 3)
+        _ = UIReducer.reduce(&state, .engine(.lattice(SessionLattice(lattice: .hR, spaceGroup: "H 3", choice: .automatic))))
+        for n in 0..<3 {
+            var s = refined(n)
+            s.targetSpaceGroup = n == 2 ? "P 2 2 2" : "H 3"
+            _ = UIReducer.reduce(&state, .engine(.sequence(s)))
+        }
+        XCTAssertEqual(state.usableIncluded.map(\.number), [0, 1])
+    }
+
     func testIndividualFinishedAndClustersAndJointAreKept() {
         var state = TehaFixture.state()
         XCTAssertEqual(state.individualClusters, TehaFixture.individualClusters)

@@ -76,22 +76,34 @@ final class ScreenSnapshotTests: XCTestCase {
         assertSnapshot(render(state), named: "detail-120x40")
     }
 
-    /// A crystal indexed without a target group shows the lattice refine_bravais_settings
-    /// recommends, its δ and the `--space-group` that indexes in it.
-    func testDetailPaneShowsTheRecommendedLattice() {
+    /// Without `--space-group` the title names the session's lattice and how many crystals
+    /// support it; a crystal shows its own recommendation with δ and, when it is not of the
+    /// session's lattice, is marked ≠ in the list and called another form in its detail pane.
+    func testTheSessionLatticeAndAnotherFormAreShown() {
         var state = TehaFixture.state(selection: 7)
-        var summary = TehaFixture.finished(7)
-        summary.lattice = LatticeSuggestion(lattice: "hR", delta: 0.123, spaceGroup: "H 3")
-        _ = UIReducer.reduce(&state, .engine(.sequence(summary)))
+        let lattice = SessionLattice(lattice: .hR, spaceGroup: "H 3", choice: .automatic, supporting: 5, crystals: 6)
+        _ = UIReducer.reduce(&state, .engine(.lattice(lattice)))
+        var rhombohedral = TehaFixture.finished(6)
+        rhombohedral.lattice = LatticeSuggestion(candidates: [.init(lattice: "hR", delta: 0.123, spaceGroup: "H 3"),
+                                                              .init(lattice: "mC", delta: 0.05, spaceGroup: "C 1 2 1")])
+        rhombohedral.targetSpaceGroup = "H 3"
+        var other = TehaFixture.finished(7)
+        other.lattice = LatticeSuggestion(lattice: "oP", delta: 0.31, spaceGroup: "P 2 2 2")
+        other.targetSpaceGroup = "P 2 2 2"
+        other.spaceGroup = "P 2 2 2"
+        for s in [rhombohedral, other] { _ = UIReducer.reduce(&state, .engine(.sequence(s))) }
+        let list = render(state).text
+        XCTAssertTrue(list.contains("· H 3 (hR, auto 5/6)"), "title")
+        let rows = list.split(separator: "\n")
+        XCTAssertTrue(rows.contains { $0.contains(" 07≠") }, "mark")
+        XCTAssertFalse(rows.contains { $0.contains(" 06≠") }, "no mark")
         press([.enter], &state)
-        let text = render(state).text
-        XCTAssertTrue(text.contains("lattice hR  δ 0.12°  recommended · --space-group \"H 3\""), text)
-        let without = { () -> String in
-            var plain = TehaFixture.state(selection: 7)
-            self.press([.enter], &plain)
-            return self.render(plain).text
-        }()
-        XCTAssertFalse(without.contains("lattice "), without)
+        let detail = render(state).text
+        XCTAssertTrue(detail.contains("lattice oP  δ 0.31°  recommended · another form: not hR, clustered apart"), detail)
+        press([.up], &state)
+        let main = render(state).text
+        XCTAssertTrue(main.contains("lattice hR  δ 0.12°  recommended"), main)
+        XCTAssertFalse(main.contains("another form"), main)
     }
 
     func testDetailPaneAt80x24() {
