@@ -1,21 +1,22 @@
 #!/bin/bash
 # mxtriage refine-bravais-settings against dials.refine_bravais_settings on the same indexed
 # P 1 files: every sequence_NN of a work directory that `mxtriage process` left without
-# --space-group (its indexed.expt is the P 1 solution). Per sweep: the lattices each lists, the
-# highest-symmetry recommended one, the largest difference of metric fit δ between the two
-# lists, and each program's wall time.
+# --space-group (P1_models.expt and P1_indexed.refl, the input of its own lattice search). Per
+# sweep: the lattices each lists, the highest-symmetry recommended one, the largest difference
+# of metric fit δ between the two lists, and each program's wall time. The last line: the
+# lattice the session chose (summary.json) and on how many sweeps DIALS recommends it.
 # Usage: scripts/bravais-vs-dials.sh P1_WORKDIR OUTDIR
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 M=${MXTRIAGE:-$ROOT/.build/release/mxtriage}
 IN=$(readlink -f "$1"); OUT=$(mkdir -p "$2" && readlink -f "$2")
 for d in "$IN"/sequence_*; do
-  [ -f "$d/indexed.expt" ] || continue
+  [ -f "$d/P1_indexed.refl" ] || continue
   n=$(basename "$d"); mkdir -p "$OUT/$n/mxtriage" "$OUT/$n/dials"
   t0=$(date +%s.%N)
-  "$M" refine-bravais-settings "$d/indexed.expt" "$d/indexed.refl" --output-dir "$OUT/$n/mxtriage" > "$OUT/$n/mxtriage.log" 2>&1
+  "$M" refine-bravais-settings "$d/P1_models.expt" "$d/P1_indexed.refl" --output-dir "$OUT/$n/mxtriage" > "$OUT/$n/mxtriage.log" 2>&1
   t1=$(date +%s.%N)
-  (cd "$OUT/$n/dials" && dials.refine_bravais_settings "$d/indexed.expt" "$d/indexed.refl" > ../dials.log 2>&1)
+  (cd "$OUT/$n/dials" && dials.refine_bravais_settings "$d/P1_models.expt" "$d/P1_indexed.refl" > ../dials.log 2>&1)
   t2=$(date +%s.%N)
   /usr/bin/python3 - "$n" "$OUT/$n/mxtriage/bravais_summary.json" "$OUT/$n/dials/bravais_summary.json" \
       "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" <<'PY'
@@ -43,3 +44,16 @@ print("| %s | %s | %s | %s | %s | %.3f° | %.2f s | %.2f s |" % (
     float(t_ours), float(t_dials)))
 PY
 done
+/usr/bin/python3 - "$IN/summary.json" "$OUT" <<'PY'
+import glob, json, os, sys
+summary, out = sys.argv[1:3]
+lattice = (json.load(open(summary)).get("lattice") or {})
+chosen = lattice.get("lattice", "-")
+best = []
+for path in sorted(glob.glob(os.path.join(out, "sequence_*", "dials", "bravais_summary.json"))):
+    rows = json.load(open(path))
+    best.append(next((r["bravais"] for k, r in sorted(rows.items(), key=lambda kv: -int(kv[0])) if r["recommended"]), "-"))
+print("session lattice %s (%s, %s of %s crystals); DIALS recommends %s on %d of %d sweeps" % (
+    chosen, lattice.get("spaceGroup", "-"), lattice.get("supporting", 0), lattice.get("crystals", 0), chosen,
+    sum(b == chosen for b in best), len(best)))
+PY

@@ -1,11 +1,12 @@
 #!/bin/bash
-# Every simulator preset processed by mxtriage (with and without --space-group) and by DIALS's
+# Every simulator preset processed by mxtriage with --space-group and by DIALS's
 # tutorial workflow (../shared/tools/dials_tutorial.sh) on the same images, then the cells of
 # all three against the simulator's truth (scripts/compare_preset_cells.py). Prints one
 # Markdown table row per preset: sweeps reaching an MTZ (mxtriage with the group, DIALS), the
 # mean over main-group sweeps of the largest relative error of a, b, c, and how many of
 # mxtriage's MTZ files gemmi reads with the preset's space group. `mxtriage joint` refines the
-# sweeps that reached an MTZ jointly; its cells are compared with the truth too.
+# sweeps that reached an MTZ jointly; its cells are compared with the truth too. Without
+# --space-group (the lattice chosen automatically) see scripts/auto-lattice-vs-dials.sh.
 # Usage: scripts/presets-vs-dials.sh WORKDIR [SWEEPS] [MAX_IMAGES] [SEED] [PRESET ...]
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,12 +19,10 @@ for p in $PRESETS; do
   sg=${GROUP[$p]}
   [ -f "$WD/$p/images/truth.json" ] || "$M" simulate --preset "$p" --out "$WD/$p/images" --sweeps "$SWEEPS" \
       --max-images "$MAX" --seed "$SEED" > /dev/null
-  "$M" process "$WD/$p/images" --workdir "$WD/$p/mxtriage-p1" > "$WD/$p/mxtriage-p1.log" 2>&1
   "$M" process "$WD/$p/images" --workdir "$WD/$p/mxtriage" --space-group "$sg" > "$WD/$p/mxtriage.log" 2>&1
   "$M" joint "$WD/$p/mxtriage" > "$WD/$p/mxtriage-joint.log" 2>&1
   [ -f "$WD/$p/dials/timing.txt" ] || "$ROOT/../shared/tools/dials_tutorial.sh" "$WD/$p/images" "$WD/$p/dials" 2 "$sg" \
       > "$WD/$p/dials.log" 2>&1
-  echo "P 1 only: $(tail -n 1 "$WD/$p/mxtriage-p1.log")"
   grep "Cluster analysis" "$WD/$p/mxtriage.log" "$WD/$p/mxtriage-joint.log"
   /usr/bin/python3 "$ROOT/scripts/compare_preset_cells.py" "$WD/$p/images" "$WD/$p/mxtriage" "$WD/$p/dials"
 done

@@ -183,7 +183,14 @@ struct SequencePipeline {
         summary.cell = result.experiments.crystals[0].unitCell.parameters
         try files.save(result.experiments, as: "P1_models.expt")
         log("P 1: \(result.indexedCount) indexed (\(result.method))")
-        if options.spaceGroup == nil { suggestLattice(result) }
+        if options.spaceGroup == nil {
+            // The lattice search's input, kept so that dials.refine_bravais_settings
+            // P1_models.expt P1_indexed.refl reproduces bravais_summary.json.
+            var table = result.reflections
+            table.identifiers = [0: result.experiments.experiments[0].identifier]
+            try files.save(table, as: "P1_indexed.refl")
+            suggestLattice(result)
+        }
     }
 
     /// The second indexing step, from the P 1 orientation, in ``target`` (P 1 again for an aP

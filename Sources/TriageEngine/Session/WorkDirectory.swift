@@ -1,7 +1,8 @@
 import Foundation
 
 /// The tutorial's file layout under a session's work directory:
-/// `sequence_NN/{imported.expt, strong.refl, P1_models.expt, indexed.expt, indexed.refl,
+/// `sequence_NN/{imported.expt, strong.refl, P1_models.expt (without `--space-group` also
+/// P1_indexed.refl and bravais_summary.json), indexed.expt, indexed.refl,
 /// refined.expt, refined.refl, integrated.refl, integrated.mtz}`, `summary.json`, the cluster
 /// files in `clusters/` (a second crystal form's in `clusters_other_form/`), and the joint run
 /// in `joint/`.
