@@ -11,6 +11,7 @@ import XCTest
 /// lattice re-indexes from P 1 without finding spots again.
 final class CrystalFormsTests: XCTestCase {
     nonisolated(unsafe) static var made: ProcessedSession.Result?
+    nonisolated(unsafe) static var inputs: [URL] = []
 
     func session() throws -> ProcessedSession.Result {
         if let made = Self.made { return made }
@@ -20,6 +21,7 @@ final class CrystalFormsTests: XCTestCase {
         try DataSetGenerator.generate(plan: XCTUnwrap(CrystalForm.named("p212121")).plan(seed: 42, sweeps: 3, detector: .small, maxImages: 20),
                                       to: ortho)
         let options = TriageOptions(dMin: 4.0, dMax: 8.1, jobs: 2, threadsPerJob: 1)
+        Self.inputs = [teha, ortho]
         let result = try ProcessedSession.run(inputs: [teha, ortho], label: "forms", jobs: 2, commands: [.runJoint], options: options)
         Self.made = result
         return result
@@ -68,6 +70,10 @@ final class CrystalFormsTests: XCTestCase {
         XCTAssertEqual(session.lattice?.choice, .user)
         XCTAssertEqual(session.clusterReport(.individual)?.sequences, orthorhombic)
         for s in session.summaries { XCTAssertEqual(s.seconds, before[s.number], "\(s.template) was processed again") }
+        // A later session on the directory (`joint` after `ui`) keeps the user's choice.
+        let resumed = try ProcessedSession.run(inputs: Self.inputs, label: "", jobs: 2, options: session.options, work: session.work.url)
+        XCTAssertEqual(resumed.session.lattice, session.lattice)
+        XCTAssertEqual(resumed.session.summaries.map(\.seconds), session.summaries.map(\.seconds))
 
         session.perform(.chooseLattice(symbol: "P 21 21 21"))
         session.waitUntilIdle()

@@ -66,6 +66,12 @@ public final class TriageSession: @unchecked Sendable {
         let found = sweeps.map(\.summary)
         state.withLock { $0.summaries = found }
         events.emit(.sequencesFound(found))
+        // A lattice the user chose in an earlier session on this directory stays chosen (so
+        // `joint` after `ui` refines what the screen showed), unless the options changed.
+        if let previous, let chosen = previous.lattice, chosen.choice == .user,
+           options.firstStageAffected(since: previous.options) == nil {
+            state.withLock { $0.lattice = chosen }
+        }
         if let previous, let stage = options.firstStageAffected(since: previous.options) {
             events.emit(.log(sequence: nil, line: "options differ from the previous run's in this work directory: "
                              + "\(stage.rawValue) and the stages after it are done again"))
@@ -91,7 +97,9 @@ public final class TriageSession: @unchecked Sendable {
                 processAll(PipelineStage.allCases)
             } else {
                 processAll(SequencePipeline.beforeLattice)
-                if !isCancelled, let lattice = SessionLattice.automatic(summaries) { setLattice(lattice) }
+                if !isCancelled, let lattice = state.withLock({ $0.lattice }) ?? SessionLattice.automatic(summaries) {
+                    setLattice(lattice)
+                }
                 processAll(SequencePipeline.afterLattice)
             }
             finishIndividual()
