@@ -21,6 +21,8 @@ struct JointCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: workdir)
+        // Claimed before its summary is read: a run still writing it would be read half-done.
+        if FileManager.default.fileExists(atPath: workdir) { try WorkDirectoryClaim.take(directory) }
         guard let summary = SummaryFile.read(directory.appendingPathComponent("summary.json")) else {
             throw CommandFailure.badInput("\(workdir)/summary.json: missing or unreadable (run `mxtriage process` first)")
         }
@@ -41,14 +43,14 @@ struct JointCommand: ParsableCommand {
         options.dMax = summary.options.dMax
         options.widenBand = summary.options.widenBand
         options.log = log ?? directory.appendingPathComponent("joint.jsonl").path
-        let (triage, sessionLog) = try options.open(inputs: summary.inputs, simulation: nil)
+        let (triage, sessionLog) = try options.open(inputs: summary.inputs, simulation: nil, claim: false)
         EventPrinter.attach(to: triage)
         try options.discover(triage, retryFailed: false)
         for n in excluded { triage.perform(.exclude(sequence: n)) }
         triage.start()
         triage.perform(.runJoint)
         triage.waitUntilIdle()
-        sessionLog.close()
+        try SessionLogOpening.close(sessionLog)
         if case let .failed(reason) = triage.jointStatus.phase { throw CommandFailure.processing("joint refinement failed: \(reason)") }
         guard triage.jointStatus.phase == .done else { throw CommandFailure.processing("joint refinement did not run") }
     }

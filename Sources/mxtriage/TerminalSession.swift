@@ -38,8 +38,8 @@ enum TerminalSession {
         session.cancel()
         printError("mxtriage: finishing the running stages …")
         session.waitUntilIdle()
-        log.close()
         printError("Session log: \(log.url.path)")
         printError("Key-to-screen latency: \(statistics.keyToScreen)")
+        try SessionLogOpening.close(log)
     }
 }

@@ -132,7 +132,11 @@ public final class TriageSession: @unchecked Sendable {
             return
         }
         let emit: @Sendable (EngineEvent) -> Void = { [self] event in
-            if case let .sequence(summary) = event { state.withLock { $0.summaries[summary.number] = summary } }
+            if case let .sequence(summary) = event {
+                state.withLock { $0.summaries[summary.number] = summary }
+                // After every stage, so a run stopped mid-sequence resumes after its last stage.
+                writeSummary()
+            }
             events.emit(event)
         }
         var pipeline = SequencePipeline(summary: sweep.summary, imported: sweep.experiments, options: options,
@@ -265,11 +269,13 @@ public final class TriageSession: @unchecked Sendable {
     private let summaryLock = Mutex(())
 
     func writeSummary() {
-        let snapshot = state.withLock { s in
-            SummaryFile(inputs: inputs, options: options, sequences: s.summaries, excluded: s.excluded.sorted(),
-                        clusters: [s.clusters[.individual], s.clusters[.joint]].compactMap { $0 }, joint: s.joint)
-        }
+        // The snapshot is taken inside the write lock, so writers on other threads cannot
+        // replace a newer summary with an older one.
         summaryLock.withLock { _ in
+            let snapshot = state.withLock { s in
+                SummaryFile(inputs: inputs, options: options, sequences: s.summaries, excluded: s.excluded.sorted(),
+                            clusters: [s.clusters[.individual], s.clusters[.joint]].compactMap { $0 }, joint: s.joint)
+            }
             do { try snapshot.write(to: work.summary) } catch {
                 events.emit(.log(sequence: nil, line: "summary.json not written: \(error.localizedDescription)"))
             }
