@@ -54,7 +54,7 @@ struct DemoCommand: ParsableCommand {
                 printError("Simulating the demo data set (once): \(p.template), \(p.imagesWritten)/\(p.imagesTotal) images")
             }
         } catch {
-            throw CommandFailure.badInput("cannot write the demo images to \(cache.path): \(error)")
+            throw CommandFailure.processing("cannot write the demo images to \(cache.path): \(error)")
         }
         let work = cache.appendingPathComponent(recipe.name + "-work")
         // Claimed before it is cleared: another demo still running there keeps its files.

@@ -25,7 +25,12 @@ enum Main {
     static func main() {
         MemoryTuning.keepImageBuffers()
         do {
-            var command = try MXTriage.parseAsRoot()
+            var command: ParsableCommand
+            do { command = try MXTriage.parseAsRoot() } catch {
+                // `--nproc -1`: parsed again with the value attached, for the option's own reason.
+                guard let attached = NegativeOptionValues.attached(Array(CommandLine.arguments.dropFirst())) else { throw error }
+                command = try MXTriage.parseAsRoot(attached)
+            }
             try command.run()
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("mxtriage: \(failure)\n".utf8))
