@@ -24,6 +24,9 @@ enum MXTriageVersion {
 enum Main {
     static func main() {
         MemoryTuning.keepImageBuffers()
+        // A closed pipe (a session log read by a program that stopped) is a write failure
+        // to report in one line with exit 1, not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command: ParsableCommand
             do { command = try MXTriage.parseAsRoot() } catch {
