@@ -36,7 +36,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Theme name (themes/NAME.toml) or path; default $MXTRIAGE_THEME or dark.")
     var theme: String?
 
-    @Option(help: "The session log to write (default: session.jsonl in the demo's work directory).")
+    @Option(help: "The session log to append to; refused if it exists and is not one (default: session.jsonl in the demo's work directory).")
     var log: String?
 
     func validate() throws {

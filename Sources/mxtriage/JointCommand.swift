@@ -16,7 +16,7 @@ struct JointCommand: ParsableCommand {
     @Option(help: "Sequences to leave out, by number: \"3,7,12\".")
     var exclude: String?
 
-    @Option(help: "The session log to write (default WORKDIR/joint.jsonl).")
+    @Option(help: "The session log to append to; refused if it exists and is not one (default WORKDIR/joint.jsonl).")
     var log: String?
 
     func run() throws {

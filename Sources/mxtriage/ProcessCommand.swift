@@ -11,7 +11,7 @@ struct ProcessCommand: ParsableCommand {
         abstract: "Process every sweep (import → spots → index P1 → index in the space group → refine → integrate → export), then cluster the cells.",
         discussion: """
             Writes DIR/sequence_NN/ with the tutorial's files, DIR/summary.json, DIR/clusters/ \
-            (CLUSTERS.txt, dendrogram.txt, clusters.json) and the session log DIR/session.jsonl. \
+            (CLUSTERS.txt, dendrogram.txt, clusters.json) and appends to the session log DIR/session.jsonl. \
             Running it again in the same DIR resumes: finished stages are not repeated. Sweeps that \
             fail are reported and skipped; the exit status is 1 only if no sweep reached an MTZ.
             """)
@@ -56,7 +56,7 @@ struct SessionOptions: ParsableArguments {
           help: "Integrate in --d-min…--d-max even where it predicts fewer than 10 reflections (the sweep then fails); by default such a band is widened.")
     var fixedBand = false
 
-    @Option(help: "The session log to write (default WORKDIR/session.jsonl).")
+    @Option(help: "The session log to append to; refused if it exists and is not one (default WORKDIR/session.jsonl).")
     var log: String?
 
     @Flag(help: "Print every sequence's log lines.")

@@ -67,6 +67,12 @@ struct ReplayCommand: ParsableCommand {
         var differing = 0
         for (n, reader) in sessions.prefix(last).enumerated() {
             let name = sessions.count == 1 ? log : "\(log), session \(n + 1) of \(sessions.count) (line \(reader.line))"
+            // A run that stopped before it started (no terminal, no sweeps) recorded nothing
+            // to reproduce, and left nothing for the next session to resume from.
+            guard reader.records.count > 1 else {
+                print("Skipping \(name): nothing recorded after its header")
+                continue
+            }
             print("Replaying \(name): \(reader.header.inputs.count) input(s), \(reader.commands.beforeFinish.count + reader.commands.afterFinish.count) command(s)")
             let differences: [String]
             do { differences = try SessionReplay.check(reader, workDirectory: directory) } catch {

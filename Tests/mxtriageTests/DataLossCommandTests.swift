@@ -42,14 +42,21 @@ final class DataLossCommandTests: XCTestCase {
         XCTAssertEqual(bothBytes.prefix(firstBytes.count), firstBytes, "the first session's lines are kept, byte for byte")
         let headers = String(decoding: bothBytes, as: UTF8.self).split(separator: "\n").filter { $0.hasPrefix(#"{"header":"#) }
         XCTAssertEqual(headers.count, 2)
+        // A third run that stopped right after its header (as `ui` without a terminal does).
+        let handle = try FileHandle(forWritingTo: log)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((headers[0] + "\n").utf8))
+        try handle.close()
 
         let replay = try TimedCommand.run(["replay", log.path, "--check"])
         XCTAssertEqual(replay.status, 0, replay.stderr)
-        XCTAssertTrue(replay.stdout.contains("session 1 of 2") && replay.stdout.contains("session 2 of 2"), replay.stdout)
+        XCTAssertTrue(replay.stdout.contains("Replaying \(log.path), session 1 of 3"), replay.stdout)
+        XCTAssertTrue(replay.stdout.contains("Replaying \(log.path), session 2 of 3"), replay.stdout)
+        XCTAssertTrue(replay.stdout.contains("Skipping \(log.path), session 3 of 3"), replay.stdout)
         XCTAssertTrue(replay.stdout.contains("Replay identical"), replay.stdout)
-        let beyond = try TimedCommand.run(["replay", log.path, "--check", "--session", "3"])
+        let beyond = try TimedCommand.run(["replay", log.path, "--check", "--session", "4"])
         XCTAssertEqual(beyond.status, 2, beyond.stderr)
-        XCTAssertTrue(beyond.stderr.contains("holds 2 sessions"), beyond.stderr)
+        XCTAssertTrue(beyond.stderr.contains("holds 3 sessions"), beyond.stderr)
     }
 
     /// A CBF image given as `--log` (the issue's case) is refused before any work, untouched.
@@ -72,8 +79,8 @@ final class DataLossCommandTests: XCTestCase {
         }
     }
 
-    /// While one run holds the work directory (stopped after spot finding), a second `process`
-    /// and a `joint` exit 2 with one line naming its pid. Killed with -9 there, it leaves no stale lock, and the
+    /// While one run holds the work directory (stopped after spot finding), a second `process`,
+    /// a `joint` and a `replay --workdir` there exit 2 with one line naming its pid. Killed with -9 there, it leaves no stale lock, and the
     /// next run resumes after the spots: strong.refl is the same file and no spot finding is
     /// logged again.
     func testABusyWorkDirectoryRefusesASecondRunAndAKilledRunResumesAfterItsSpots() throws {
@@ -89,7 +96,8 @@ final class DataLossCommandTests: XCTestCase {
         // Frozen there (it keeps its lock), so it is still mid-sequence when killed below.
         kill(holder.pid, SIGSTOP)
         XCTAssertTrue(spotsDone, "spot finding did not finish in time")
-        for arguments in [process(work), ["joint", work.path]] {
+        for arguments in [process(work), ["joint", work.path],
+                          ["replay", work.appendingPathComponent("session.jsonl").path, "--check", "--workdir", work.path]] {
             let second = try TimedCommand.run(arguments, timeout: 60)
             XCTAssertEqual(second.status, 2, "\(arguments): \(second.stderr)")
             XCTAssertEqual(second.stderr.split(separator: "\n").count, 1, second.stderr)
