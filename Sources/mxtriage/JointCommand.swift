@@ -21,9 +21,11 @@ struct JointCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: workdir)
-        // Claimed before its summary is read: a run still writing it would be read half-done.
-        if FileManager.default.fileExists(atPath: workdir) { try WorkDirectoryClaim.take(directory) }
-        guard let summary = SummaryFile.read(directory.appendingPathComponent("summary.json")) else {
+        // Claimed before its summary is read, so a run still processing there is named as
+        // such; a directory without a summary is no work directory, and gets no lock file.
+        let summaryFile = directory.appendingPathComponent("summary.json")
+        if FileManager.default.fileExists(atPath: summaryFile.path) { try WorkDirectoryClaim.take(directory) }
+        guard let summary = SummaryFile.read(summaryFile) else {
             throw CommandFailure.badInput("\(workdir)/summary.json: missing or unreadable (run `mxtriage process` first)")
         }
         var excluded: [Int] = []

@@ -42,6 +42,18 @@ final class CommandMessageTests: XCTestCase {
         }
     }
 
+    /// `joint` on a directory that holds no summary.json: one line, and no lock file left in a
+    /// directory that was never a work directory.
+    func testJointOnADirectoryThatIsNotAWorkDirectoryLeavesNothing() throws {
+        let dir = try CommandRunner.temporaryDirectory("messages-joint")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try TimedCommand.run(["joint", dir.path], timeout: 30)
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("summary.json: missing"), run.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+
     /// A truncated image: find-spots exits 1 with one line naming it, and writes no strong.refl.
     /// An output that cannot be written is a write failure: exit 1.
     func testFindSpotsFailsWithOneLineAndNoOutput() throws {
