@@ -41,7 +41,7 @@ struct ClusterCommand: ParsableCommand {
         do {
             try BLENDReport.write(analysis: analysis, files: used, rejected: rejected, to: directory)
         } catch {
-            throw CommandFailure.badInput("\(directory.path): cannot write the cluster files (\(error.localizedDescription))")
+            throw CommandFailure.processing("\(directory.path): cannot write the cluster files (\(error.localizedDescription))")
         }
         print(ClustersTable.text(analysis))
         let labels = BLENDReport.defaultNames(used)

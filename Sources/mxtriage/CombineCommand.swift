@@ -48,10 +48,10 @@ struct CombineCommand: ParsableCommand {
         print(DIALSTable.render(header: ["Experiment", "Number of reflections"],
                                 rows: output.reflectionsPerExperiment.enumerated().map { [String($0), String($1)] }))
         do { try output.experiments.write(to: URL(fileURLWithPath: outputExperiments)) } catch {
-            throw CommandFailure.badInput("\(outputExperiments): cannot be written (\(error.localizedDescription))")
+            throw CommandFailure.processing("\(outputExperiments): cannot be written (\(error.localizedDescription))")
         }
         do { try output.reflections.write(to: URL(fileURLWithPath: outputReflections)) } catch {
-            throw CommandFailure.badInput("\(outputReflections): cannot be written (\(error))")
+            throw CommandFailure.processing("\(outputReflections): cannot be written (\(error))")
         }
         print("Saving combined experiments to \(outputExperiments)")
         print("Saving combined reflections to \(outputReflections)")

@@ -41,7 +41,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Theme name (themes/NAME.toml) or path; default $MXTRIAGE_THEME or dark.")
     var theme: String?
 
-    @Option(help: "The session log to write (default: session.jsonl in the demo's work directory).")
+    @Option(help: "The session log to append to; refused if it exists and is not one (default: session.jsonl in the demo's work directory).")
     var log: String?
 
     func validate() throws {
@@ -50,6 +50,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let log { try SessionLogOpening.check(URL(fileURLWithPath: log)) }
         let recipe = SimulatedDataSet(sweeps: sweeps, seed: seed, detector: detector, maxImages: maxImages)
         let cache = SimulatedDataSet.cacheDirectory
         let images: URL
@@ -58,28 +59,38 @@ struct DemoCommand: ParsableCommand {
                 printError("Simulating the demo data set (once): \(p.template), \(p.imagesWritten)/\(p.imagesTotal) images")
             }
         } catch {
-            throw CommandFailure.badInput("cannot write the demo images to \(cache.path): \(error)")
+            throw CommandFailure.processing("cannot write the demo images to \(cache.path): \(error)")
         }
         let work = cache.appendingPathComponent(recipe.name + "-work")
-        try? FileManager.default.removeItem(at: work)
+        // Claimed before it is cleared: another demo still running there keeps its files.
+        try WorkDirectoryClaim.take(work)
+        Self.clear(work)
         var options = SessionSetup(workdir: "")
         options.workdir = work.path
         options.spaceGroup = spaceGroup
         options.jobs = jobs
         options.log = log
-        let (session, sessionLog) = try options.open(inputs: [images.path], simulation: recipe)
+        let (session, sessionLog) = try options.open(inputs: [images.path], simulation: recipe, claim: false)
         if headless {
             EventPrinter.attach(to: session)
             try options.discover(session)
             session.start()
             session.perform(.runJoint)
             session.waitUntilIdle()
-            sessionLog.close()
+            try SessionLogOpening.close(sessionLog)
             print("Session log: \(sessionLog.url.path)")
             try SessionSetup.finish(session)
         } else {
             try TerminalSession.run(session, log: sessionLog, title: "demo · simulated TehA · \(sweeps) sweeps · seed \(seed)",
                                     theme: theme)
+        }
+    }
+
+    /// Empties the demo's work directory for a fresh run, all but the lock this run holds.
+    private static func clear(_ work: URL) {
+        let items = (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []
+        for item in items where item != WorkDirectoryLock.fileName {
+            try? FileManager.default.removeItem(at: work.appendingPathComponent(item))
         }
     }
 }

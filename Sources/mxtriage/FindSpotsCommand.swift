@@ -58,17 +58,17 @@ struct FindSpotsCommand: ParsableCommand {
         print("Filtered \(c.kept) of \(c.kept + c.separated) spots by peak-centroid distance")
         print("")
         print(SpotCountTable.text(result, list: list))
-        for failure in result.failures { printError("failed: \(failure)") }
-
+        // A failed image fails the command with one line, and no strong.refl is left behind
+        // for the next step to mistake for a result.
+        if !result.failures.isEmpty {
+            let failed = Set(result.failures.flatMap(\.experiments)).count
+            throw CommandFailure.processing("spot finding failed for \(failed) of \(list.count) experiments: \(result.failures[0]); \(output) not written")
+        }
         do { try result.reflections.write(to: URL(fileURLWithPath: output)) } catch {
-            throw CommandFailure.badInput("\(output): cannot be written (\(error))")
+            throw CommandFailure.processing("\(output): cannot be written (\(error))")
         }
         let seconds = elapsed.seconds
         print("Saved \(result.reflections.nrows) reflections to \(output) (\(String(format: "%.1f", seconds)) s)")
-        if !result.failures.isEmpty {
-            let failed = Set(result.failures.flatMap(\.experiments)).count
-            throw CommandFailure.processing("spot finding failed for \(failed) of \(list.count) experiments: \(result.failures[0])")
-        }
     }
 
     func firstPanelType(_ list: ExperimentList) -> String {

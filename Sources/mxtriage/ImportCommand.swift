@@ -17,15 +17,17 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let report = ImageImporter.importImages(images)
+        let list = report.experiments
+        // Nothing imported: one line with the first reason (a missing path says so), not a
+        // note per file followed by "no images found".
+        guard list.count > 0 else {
+            throw CommandFailure.badInput(report.skipped.first.map { "\($0)" } ?? "no images found in \(images.joined(separator: " "))")
+        }
         for problem in report.skipped { printError("skipped \(problem)") }
         for warning in report.warnings { printError("warning: \(warning)") }
-        let list = report.experiments
-        guard list.count > 0 else {
-            throw CommandFailure.badInput("no images found in \(images.joined(separator: " "))")
-        }
         print(SweepTable.text(list))
         do { try list.write(to: URL(fileURLWithPath: output)) } catch {
-            throw CommandFailure.badInput("\(output): cannot be written (\(error.localizedDescription))")
+            throw CommandFailure.processing("\(output): cannot be written (\(error.localizedDescription))")
         }
         print("Wrote \(list.count) experiment\(list.count == 1 ? "" : "s") to \(output)")
     }

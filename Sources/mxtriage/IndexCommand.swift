@@ -63,15 +63,16 @@ struct IndexCommand: ParsableCommand {
                 failures.append("experiment \(e): \(error)")
             }
         }
-        for f in failures { printError(f) }
+        // Nothing indexed: the reason is the one line; otherwise the failures are warnings.
         guard outExperiments.count > 0 else {
             throw CommandFailure.processing(failures.first ?? "nothing indexed")
         }
+        for f in failures { printError(f) }
         do {
             try outExperiments.write(to: URL(fileURLWithPath: outputExperiments))
             try outReflections.write(to: URL(fileURLWithPath: outputReflections))
         } catch {
-            throw CommandFailure.badInput("cannot write the output: \(error)")
+            throw CommandFailure.processing("cannot write the output: \(error)")
         }
         print("Saved \(outExperiments.count) experiment\(outExperiments.count == 1 ? "" : "s") to \(outputExperiments) and \(outReflections.nrows) reflections to \(outputReflections)")
         if !failures.isEmpty { throw CommandFailure.processing("\(failures.count) experiment(s) did not index") }

@@ -76,10 +76,10 @@ struct IntegrateCommand: ParsableCommand {
         print(IntegrationReport.table(result.summaries))
         for line in IntegrationReport.notes(result.summaries, requested: ResolutionBand(dMin: dMin, dMax: dMax)) { print(line) }
         do { try result.reflections.write(to: URL(fileURLWithPath: output)) } catch {
-            throw CommandFailure.badInput("\(output): cannot be written (\(error))")
+            throw CommandFailure.processing("\(output): cannot be written (\(error))")
         }
         do { try result.experiments.write(to: URL(fileURLWithPath: outputExperiments)) } catch {
-            throw CommandFailure.badInput("\(outputExperiments): cannot be written (\(error.localizedDescription))")
+            throw CommandFailure.processing("\(outputExperiments): cannot be written (\(error.localizedDescription))")
         }
         let seconds = elapsed.seconds
         print(String(format: "Saved %d reflections to %@ and %d experiments to %@ (%.1f s)", result.reflections.nrows,

@@ -16,12 +16,16 @@ struct JointCommand: ParsableCommand {
     @Option(help: "Sequences to leave out, by number: \"3,7,12\".")
     var exclude: String?
 
-    @Option(help: "The session log to write (default WORKDIR/joint.jsonl).")
+    @Option(help: "The session log to append to; refused if it exists and is not one (default WORKDIR/joint.jsonl).")
     var log: String?
 
     func run() throws {
         let directory = URL(fileURLWithPath: workdir)
-        guard let summary = SummaryFile.read(directory.appendingPathComponent("summary.json")) else {
+        // Claimed before its summary is read, so a run still processing there is named as
+        // such; a directory without a summary is no work directory, and gets no lock file.
+        let summaryFile = directory.appendingPathComponent("summary.json")
+        if FileManager.default.fileExists(atPath: summaryFile.path) { try WorkDirectoryClaim.take(directory) }
+        guard let summary = SummaryFile.read(summaryFile) else {
             throw CommandFailure.badInput("\(workdir)/summary.json: missing or unreadable (run `mxtriage process` first)")
         }
         var excluded: [Int] = []
@@ -41,14 +45,14 @@ struct JointCommand: ParsableCommand {
         options.dMax = summary.options.dMax
         options.widenBand = summary.options.widenBand
         options.log = log ?? directory.appendingPathComponent("joint.jsonl").path
-        let (triage, sessionLog) = try options.open(inputs: summary.inputs, simulation: nil)
+        let (triage, sessionLog) = try options.open(inputs: summary.inputs, simulation: nil, claim: false)
         EventPrinter.attach(to: triage)
         try options.discover(triage, retryFailed: false)
         for n in excluded { triage.perform(.exclude(sequence: n)) }
         triage.start()
         triage.perform(.runJoint)
         triage.waitUntilIdle()
-        sessionLog.close()
+        try SessionLogOpening.close(sessionLog)
         if case let .failed(reason) = triage.jointStatus.phase { throw CommandFailure.processing("joint refinement failed: \(reason)") }
         guard triage.jointStatus.phase == .done else { throw CommandFailure.processing("joint refinement did not run") }
     }

@@ -24,8 +24,16 @@ enum MXTriageVersion {
 enum Main {
     static func main() {
         MemoryTuning.keepImageBuffers()
+        // A closed pipe (a session log read by a program that stopped) is a write failure
+        // to report in one line with exit 1, not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try MXTriage.parseAsRoot()
+            var command: ParsableCommand
+            do { command = try MXTriage.parseAsRoot() } catch {
+                // `--nproc -1`: parsed again with the value attached, for the option's own reason.
+                guard let attached = NegativeOptionValues.attached(Array(CommandLine.arguments.dropFirst())) else { throw error }
+                command = try MXTriage.parseAsRoot(attached)
+            }
             try command.run()
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("mxtriage: \(failure)\n".utf8))

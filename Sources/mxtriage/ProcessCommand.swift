@@ -11,7 +11,7 @@ struct ProcessCommand: ParsableCommand {
         abstract: "Process every sweep (import → spots → index P1 → index in the space group → refine → integrate → export), then cluster the cells.",
         discussion: """
             Writes DIR/sequence_NN/ with the tutorial's files, DIR/summary.json, DIR/clusters/ \
-            (CLUSTERS.txt, dendrogram.txt, clusters.json) and the session log DIR/session.jsonl. \
+            (CLUSTERS.txt, dendrogram.txt, clusters.json) and appends to the session log DIR/session.jsonl. \
             Running it again in the same DIR resumes: finished stages are not repeated. Sweeps that \
             fail are reported and skipped; the exit status is 1 only if no sweep reached an MTZ.
             """)
@@ -28,7 +28,7 @@ struct ProcessCommand: ParsableCommand {
         try setup.discover(triage)
         triage.start()
         triage.waitUntilIdle()
-        log.close()
+        try SessionLogOpening.close(log)
         try SessionSetup.finish(triage)
     }
 }
@@ -56,7 +56,7 @@ struct SessionOptions: ParsableArguments {
           help: "Integrate in --d-min…--d-max even where it predicts fewer than 10 reflections (the sweep then fails); by default such a band is widened.")
     var fixedBand = false
 
-    @Option(help: "The session log to write (default WORKDIR/session.jsonl).")
+    @Option(help: "The session log to append to; refused if it exists and is not one (default WORKDIR/session.jsonl).")
     var log: String?
 
     @Flag(help: "Print every sequence's log lines.")
@@ -87,30 +87,34 @@ struct SessionSetup {
         TriageOptions(spaceGroup: spaceGroup, dMin: dMin, dMax: dMax, widenBand: widenBand, jobs: jobs)
     }
 
-    /// A session in the work directory with its log attached.
-    func open(inputs: [String], simulation: SimulatedDataSet?) throws -> (TriageSession, SessionLog) {
+    /// A session in the work directory with its log attached. Everything that can refuse the
+    /// run — inputs that do not exist, a `--log` that is not a session log, a work directory
+    /// another run holds — is checked before anything is written. `claim` false: the caller has
+    /// already claimed the work directory (`demo` clears it first).
+    func open(inputs: [String], simulation: SimulatedDataSet?, claim: Bool = true) throws -> (TriageSession, SessionLog) {
         let directory = URL(fileURLWithPath: workdir)
-        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw CommandFailure.badInput("\(workdir): cannot be created (\(error.localizedDescription))")
-        }
+        let logURL = URL(fileURLWithPath: log ?? directory.appendingPathComponent("session.jsonl").path)
+        try InputPaths.check(inputs)
+        try SessionLogOpening.check(logURL)
+        if claim { try WorkDirectoryClaim.take(directory) }
         let absolute = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let triage = TriageSession(inputs: absolute, workDirectory: directory, options: options)
         let header = SessionLogHeader(program: "mxtriage \(MXTriageVersion.string)", inputs: absolute, options: options,
                                       simulation: simulation, started: ISO8601DateFormatter().string(from: Date()))
-        let logURL = URL(fileURLWithPath: log ?? directory.appendingPathComponent("session.jsonl").path)
-        let sessionLog: SessionLog
-        do { sessionLog = try SessionLog(url: logURL, header: header) } catch {
-            throw CommandFailure.badInput("\(logURL.path): cannot be written")
-        }
+        let sessionLog = try SessionLogOpening.open(logURL, header: header)
         sessionLog.attach(to: triage)
         return (triage, sessionLog)
     }
 
     func discover(_ triage: TriageSession, retryFailed: Bool = true) throws {
-        do { try triage.discover(retryFailed: retryFailed) } catch {
-            throw CommandFailure.badInput("\(workdir): \(error.localizedDescription)")
+        let problems: [String]
+        do { problems = try triage.discover(retryFailed: retryFailed) } catch {
+            throw CommandFailure.processing("\(workdir): \(error.localizedDescription)")
         }
-        guard !triage.summaries.isEmpty else { throw CommandFailure.badInput("no rotation sweeps found") }
+        guard !triage.summaries.isEmpty else {
+            let reason = problems.first.map { ": \($0)" } ?? ""
+            throw CommandFailure.badInput("no rotation sweeps found in \(triage.inputs.joined(separator: " "))\(reason)")
+        }
     }
 
     /// The closing line, and exit status 1 when nothing could be refined.

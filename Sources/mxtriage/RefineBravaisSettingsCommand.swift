@@ -40,18 +40,18 @@ struct RefineBravaisSettingsCommand: ParsableCommand {
         print(BravaisSettingsTable.render(refined))
         let dir = URL(fileURLWithPath: outputDirectory)
         do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw CommandFailure.badInput("\(outputDirectory): cannot be created (\(error.localizedDescription))")
+            throw CommandFailure.processing("\(outputDirectory): cannot be created (\(error.localizedDescription))")
         }
         let summary = dir.appendingPathComponent("bravais_summary.json")
         print("Saving summary as \(summary.path)")
         do { try Data(JSONWriter.string(BravaisSummary.json(refined)).utf8).write(to: summary, options: .atomic) } catch {
-            throw CommandFailure.badInput("\(summary.path): cannot be written (\(error.localizedDescription))")
+            throw CommandFailure.processing("\(summary.path): cannot be written (\(error.localizedDescription))")
         }
         for setting in refined {
             let file = dir.appendingPathComponent("bravais_setting_\(setting.settingNumber).expt")
             print("Saving solution \(setting.settingNumber) as \(file.path)")
             do { try setting.experiments.write(to: file) } catch {
-                throw CommandFailure.badInput("\(file.path): cannot be written (\(error.localizedDescription))")
+                throw CommandFailure.processing("\(file.path): cannot be written (\(error.localizedDescription))")
             }
         }
     }

@@ -65,18 +65,18 @@ struct RefineCommand: ParsableCommand {
         }
 
         do { try result.experiments.write(to: URL(fileURLWithPath: outputExperiments)) } catch {
-            throw CommandFailure.badInput("\(outputExperiments): cannot be written (\(error.localizedDescription))")
+            throw CommandFailure.processing("\(outputExperiments): cannot be written (\(error.localizedDescription))")
         }
         print("Saving refined experiments to \(outputExperiments)")
         do { try result.reflections.write(to: URL(fileURLWithPath: outputReflections)) } catch {
-            throw CommandFailure.badInput("\(outputReflections): cannot be written (\(error))")
+            throw CommandFailure.processing("\(outputReflections): cannot be written (\(error))")
         }
         print("Saving reflections with updated predictions to \(outputReflections)")
         if let correlation {
             do {
                 try Data(JSONWriter.string(result.correlations.json).utf8).write(to: URL(fileURLWithPath: correlation), options: .atomic)
             } catch {
-                throw CommandFailure.badInput("\(correlation): cannot be written (\(error.localizedDescription))")
+                throw CommandFailure.processing("\(correlation): cannot be written (\(error.localizedDescription))")
             }
             print("Saving parameter correlation matrices to \(correlation)")
         }

@@ -53,7 +53,7 @@ struct SimulateCommand: ParsableCommand {
             }
         } catch {
             progress.finish()
-            throw CommandFailure.badInput("\(out): \(error)")
+            throw CommandFailure.processing("\(out): \(error)")
         }
         progress.finish()
         let seconds = (ContinuousClock.now - start).seconds

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageEngine
 import TriageTerminal
 import TriageUI
@@ -18,6 +19,14 @@ enum TerminalSession {
         for warning in selection.warnings { printError(warning) }
         let inbox = EventInbox()
         session.events.subscribe { inbox.post($0) }
+        // The log's own subscriber runs first: once a record fails, the screen says why
+        // processing stopped (the log can no longer say anything).
+        let told = Atomic<Bool>(false)
+        session.events.subscribe { _ in
+            if let failure = log.failure, !told.exchange(true, ordering: .relaxed) {
+                inbox.post(.log(sequence: nil, line: "\(failure); processing stopped"))
+            }
+        }
         let backend: CursesBackend
         do { backend = try CursesBackend(theme: selection.theme) } catch {
             throw CommandFailure.badInput("\(error)")
@@ -38,8 +47,8 @@ enum TerminalSession {
         session.cancel()
         printError("mxtriage: finishing the running stages …")
         session.waitUntilIdle()
-        log.close()
         printError("Session log: \(log.url.path)")
         printError("Key-to-screen latency: \(statistics.keyToScreen)")
+        try SessionLogOpening.close(log)
     }
 }

@@ -21,6 +21,8 @@ public struct SummaryFile: Codable, Equatable, Sendable {
         self.excluded = excluded; self.clusters = clusters; self.joint = joint; self.lattice = lattice
     }
 
+    /// Writes a temporary file beside `url` and renames it over `url` (Foundation's `.atomic`),
+    /// so a kill mid-write leaves the previous summary whole and resume can trust it.
     public func write(to url: URL) throws {
         try JSONCoding.encoder(pretty: true).encode(self).write(to: url, options: .atomic)
     }

@@ -173,7 +173,11 @@ public final class TriageSession: @unchecked Sendable {
             return
         }
         let emit: @Sendable (EngineEvent) -> Void = { [self] event in
-            if case let .sequence(summary) = event { state.withLock { $0.summaries[summary.number] = summary } }
+            if case let .sequence(summary) = event {
+                state.withLock { $0.summaries[summary.number] = summary }
+                // After every stage, so a run stopped mid-sequence resumes after its last stage.
+                writeSummary()
+            }
             events.emit(event)
         }
         let target = stages.contains(.indexTarget) ? (lattice?.target(for: summary) ?? "P 1") : nil
@@ -353,12 +357,14 @@ public final class TriageSession: @unchecked Sendable {
     private let summaryLock = Mutex(())
 
     func writeSummary() {
-        let snapshot = state.withLock { s in
-            SummaryFile(inputs: inputs, options: options, sequences: s.summaries, excluded: s.excluded.sorted(),
-                        clusters: [s.clusters[.individual], s.clusters[.joint], s.clusters[.otherForm]].compactMap { $0 },
-                        joint: s.joint, lattice: s.lattice)
-        }
+        // The snapshot is taken inside the write lock, so writers on other threads cannot
+        // replace a newer summary with an older one.
         summaryLock.withLock { _ in
+            let snapshot = state.withLock { s in
+                SummaryFile(inputs: inputs, options: options, sequences: s.summaries, excluded: s.excluded.sorted(),
+                            clusters: [s.clusters[.individual], s.clusters[.joint], s.clusters[.otherForm]].compactMap { $0 },
+                            joint: s.joint, lattice: s.lattice)
+            }
             do { try snapshot.write(to: work.summary) } catch {
                 events.emit(.log(sequence: nil, line: "summary.json not written: \(error.localizedDescription)"))
             }
