@@ -3,8 +3,7 @@
 # P 1 files: every sequence_NN of a work directory that `mxtriage process` left without
 # --space-group (P1_models.expt and P1_indexed.refl, the input of its own lattice search). Per
 # sweep: the lattices each lists, the highest-symmetry recommended one, the largest difference
-# of metric fit δ between the two lists, and each program's wall time. The last line: the
-# lattice the session chose (summary.json) and on how many sweeps DIALS recommends it.
+# of metric fit δ between the two lists, and each program's wall time.
 # Usage: scripts/bravais-vs-dials.sh P1_WORKDIR OUTDIR
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,16 +43,3 @@ print("| %s | %s | %s | %s | %s | %.3f° | %.2f s | %.2f s |" % (
     float(t_ours), float(t_dials)))
 PY
 done
-/usr/bin/python3 - "$IN/summary.json" "$OUT" <<'PY'
-import glob, json, os, sys
-summary, out = sys.argv[1:3]
-lattice = (json.load(open(summary)).get("lattice") or {})
-chosen = lattice.get("lattice", "-")
-best = []
-for path in sorted(glob.glob(os.path.join(out, "sequence_*", "dials", "bravais_summary.json"))):
-    rows = json.load(open(path))
-    best.append(next((r["bravais"] for k, r in sorted(rows.items(), key=lambda kv: -int(kv[0])) if r["recommended"]), "-"))
-print("session lattice %s (%s, %s of %s crystals); DIALS recommends %s on %d of %d sweeps" % (
-    chosen, lattice.get("spaceGroup", "-"), lattice.get("supporting", 0), lattice.get("crystals", 0), chosen,
-    sum(b == chosen for b in best), len(best)))
-PY

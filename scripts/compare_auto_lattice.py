@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """One Markdown row for a preset processed without --space-group: the true space group; the
 lattice and group the session chose (summary.json) with its support; on how many sweeps
-dials.refine_bravais_settings, run on the same P 1 files, recommends that lattice; sweeps
+dials.refine_bravais_settings, run on the same P 1 files, recommends that lattice (its mI
+counted as mC, the same Bravais lattice in another setting); sweeps
 reaching an MTZ of the non-blank ones; the mean over the main group of the largest relative
 error of a, b, c against the truth; how many MTZ files gemmi reads with the chosen group; the
 wall time of `mxtriage process`.
@@ -22,7 +23,9 @@ chosen, group = lattice.get("lattice", "-"), lattice.get("spaceGroup", "-")
 best = []
 for path in sorted(glob.glob(os.path.join(bravais, "sequence_*", "dials", "bravais_summary.json"))):
     rows = json.load(open(path))
-    best.append(next((r["bravais"] for _, r in sorted(rows.items(), key=lambda kv: -int(kv[0])) if r["recommended"]), "-"))
+    label = next((r["bravais"] for _, r in sorted(rows.items(), key=lambda kv: -int(kv[0])) if r["recommended"]), "-")
+    # DIALS names a monoclinic lattice in its body-centred setting mI; the lattice is mC.
+    best.append("mC" if label == "mI" else label)
 
 mtz, gemmi_ok, errors = 0, 0, []
 for s in summary["sequences"]:

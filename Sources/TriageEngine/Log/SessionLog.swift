@@ -17,8 +17,8 @@ public final class SessionLog: Sendable {
     }
 
     public let url: URL
-    /// The open descriptor, or -1 once closed or after a failed write (nothing more is
-    /// written after a hole: the log ends early instead).
+    /// The open descriptor; -1 after a failed write (nothing more is written after a hole:
+    /// the log ends early instead); ``closedDescriptor`` once the owner closed the log.
     private let descriptor: Mutex<Int32>
     private let firstFailure = Mutex<WriteFailure?>(nil)
     private let onFailure = Mutex<(@Sendable () -> Void)?>(nil)
@@ -73,12 +73,16 @@ public final class SessionLog: Sendable {
         }
     }
 
+    /// Ends the record: the owner is done with the session, so whatever the session still
+    /// reports (a command queued after the end) is not recorded and is not a failure.
     public func close() {
         descriptor.withLock { fd in
             if fd >= 0 { _ = Foundation.close(fd) }
-            fd = -1
+            if fd != -1 { fd = Self.closedDescriptor }
         }
     }
+
+    private static let closedDescriptor: Int32 = -2
 
     // MARK: - Writing
 
@@ -92,6 +96,7 @@ public final class SessionLog: Sendable {
     /// Writes `data` whole, or throws and closes the log.
     private func write(_ data: Data) throws {
         try descriptor.withLock { fd in
+            if fd == Self.closedDescriptor { return }
             guard fd >= 0 else { throw WriteFailure(description: "session log \(url.path): closed after an earlier failure") }
             var offset = 0
             while offset < data.count {
