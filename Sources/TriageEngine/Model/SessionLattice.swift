@@ -73,10 +73,11 @@ public struct SessionLattice: Codable, Equatable, Sendable {
 
     /// The space group `summary`'s crystal is indexed in: the session's, if the crystal supports
     /// its lattice (or the choice came from the command line), else the crystal's own
-    /// recommendation — P 1 for a crystal whose lattice search failed.
+    /// recommendation. A crystal whose lattice search failed (too few reflections) has shown
+    /// no disagreement, so it is tried in the session's group too.
     public func target(for summary: SequenceSummary) -> String {
         if choice == .commandLine || lattice == .aP { return spaceGroup }
-        guard let suggestion = summary.lattice else { return "P 1" }
+        guard let suggestion = summary.lattice else { return spaceGroup }
         if suggestion.candidate(lattice) != nil { return spaceGroup }
         return suggestion.recommended.bravaisType.map(Self.indexingGroup) ?? "P 1"
     }
