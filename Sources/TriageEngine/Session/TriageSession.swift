@@ -30,8 +30,9 @@ public final class TriageSession: @unchecked Sendable {
     private let cancelled = Atomic<Bool>(false)
     private var sweeps: [SweepDiscovery.Sweep] = []
     private var commands: CommandQueue!
-    private let workersDone = NSCondition()
-    private var workersRunning = 0
+    /// Signalled when individual processing (both phases, all sequences) ends.
+    private let processingDone = NSCondition()
+    private var processing = false
 
     public init(inputs: [String], workDirectory: URL, options: TriageOptions) {
         self.inputs = inputs
@@ -86,9 +87,9 @@ public final class TriageSession: @unchecked Sendable {
     /// (``SessionLattice/automatic(_:)``) and each is indexed in it, refined and integrated.
     /// When all have finished, the individual cells are clustered and deferred commands run.
     public func start() {
-        workersDone.lock()
-        workersRunning = 1
-        workersDone.unlock()
+        processingDone.lock()
+        processing = true
+        processingDone.unlock()
         let thread = Thread { [self] in
             if let group = options.spaceGroup {
                 let lattice = (try? SessionLattice.requested(group, choice: .commandLine, summaries: []))
@@ -157,9 +158,9 @@ public final class TriageSession: @unchecked Sendable {
 
     /// Blocks until every sequence has finished and every queued command has run.
     public func waitUntilIdle() {
-        workersDone.lock()
-        while workersRunning > 0 { workersDone.wait() }
-        workersDone.unlock()
+        processingDone.lock()
+        while processing { processingDone.wait() }
+        processingDone.unlock()
         commands.waitUntilEmpty()
     }
 
@@ -191,10 +192,10 @@ public final class TriageSession: @unchecked Sendable {
 
     private func finishIndividual() {
         events.emit(.individualFinished) { commands.enqueue(.individualFinished) }
-        workersDone.lock()
-        workersRunning = 0
-        workersDone.broadcast()
-        workersDone.unlock()
+        processingDone.lock()
+        processing = false
+        processingDone.broadcast()
+        processingDone.unlock()
     }
 
     // MARK: - Commands
