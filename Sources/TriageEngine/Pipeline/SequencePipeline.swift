@@ -32,7 +32,7 @@ struct SequencePipeline {
         files = SequenceFiles(directory: directory)
     }
 
-    /// The file each stage leaves behind; a resumed run trusts a `.done` stage only if it exists.
+    /// The file each stage leaves behind; a resumed run trusts a `.done` stage only if it reads back (`isTrustworthy`).
     static func output(of stage: PipelineStage) -> String {
         switch stage {
         case .importImages: return "imported.expt"
@@ -51,13 +51,15 @@ struct SequencePipeline {
             fail(.importImages, StageFailure("cannot create \(files.directory.path): \(error.localizedDescription)"))
             return summary
         }
-        var failed = false
+        var failed = false, redone = false
         for stage in PipelineStage.allCases {
             if failed || isCancelled() {
                 if summary[stage] != .done { set(stage, .skipped) }
                 continue
             }
-            if summary[stage] == .done, files.exists(Self.output(of: stage)) { continue }
+            // A done stage is kept only if its file reads back and nothing before it was redone.
+            if summary[stage] == .done, !redone, files.isTrustworthy(Self.output(of: stage)) { continue }
+            redone = true
             set(stage, .running(fraction: nil))
             let start = ContinuousClock.now
             do {
