@@ -57,6 +57,7 @@ public struct CBFHeader: Sendable {
             models = try MiniCBFModels(header: pilatus, format: format, binary: binary, imageIndex: imageIndex).build()
         }
         if let warning { models.warnings.append(warning) }
+        if let why = models.problem { throw CBFProblem(why) }
         try PanelLayout.check(models.detector, against: binary)
         let header = CBFHeader(path: path, pilatusHeader: pilatus, binary: binary, models: models)
         return (header, layout)

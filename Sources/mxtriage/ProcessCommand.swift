@@ -63,8 +63,7 @@ struct SessionOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        guard dMin > 0, dMax > dMin else { throw ValidationError("--d-min must be positive and below --d-max") }
+        if let why = TriageOptions.problem(jobs: jobs, dMin: dMin, dMax: dMax) { throw ValidationError(why) }
     }
 
     var setup: SessionSetup {

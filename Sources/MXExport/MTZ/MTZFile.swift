@@ -64,6 +64,7 @@ public struct MTZFile: Sendable, Equatable {
     /// Reads the header of the MTZ file at `path`, and the reflection values if `values`.
     public static func read(path: String, values: Bool = false) throws(MTZExportError) -> MTZFile {
         guard FileManager.default.isReadableFile(atPath: path) else { throw .readFailed(path: path, reason: "no such readable file") }
+        try MTZPreflight.check(path: path)
         let result: MTZFile? = CCP4Library.withLock {
             guard let mtz = MtzGet(path, values ? 1 : 0) else { return nil }
             defer { MtzFree(mtz) }

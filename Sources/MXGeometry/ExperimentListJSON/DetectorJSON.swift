@@ -26,11 +26,11 @@ extension Panel {
     /// Reads one panel; its axes and origin are in the frame of its parent group.
     public init(json: JSONValue) throws(ExptFormatError) {
         let r = try FieldReader(json, context: "panel")
-        let size = try r.doubles("image_size", count: 2)
+        let size = try r.wholeNumbers("image_size", count: 2, in: 1...Panel.maximumEdgePixels)
         let pixel = try r.doubles("pixel_size", count: 2)
         let trusted = try r.doubles("trusted_range", count: 2)
         self.init(fastAxis: try r.vector("fast_axis"), slowAxis: try r.vector("slow_axis"),
-                  origin: try r.vector("origin"), imageSize: (Int(size[0]), Int(size[1])),
+                  origin: try r.vector("origin"), imageSize: (size[0], size[1]),
                   pixelSize: (pixel[0], pixel[1]), trustedRange: (trusted[0], trusted[1]))
         name = try r.string("name")
         type = try r.string("type", default: "SENSOR_PAD")
@@ -41,17 +41,21 @@ extension Panel {
         gain = try r.double("gain", default: 1)
         pedestal = try r.double("pedestal", default: 0)
         if r.has("raw_image_offset") {
-            let o = try r.doubles("raw_image_offset", count: 2)
-            rawImageOffset = (Int(o[0]), Int(o[1]))
+            let o = try r.wholeNumbers("raw_image_offset", count: 2, in: -Panel.maximumEdgePixels...Panel.maximumEdgePixels)
+            rawImageOffset = (o[0], o[1])
         }
         if r.has("mask") {
             for m in try r.value("mask").arrayValue ?? [] {
-                guard let xs = m.doubleArray, xs.count == 4 else { throw ExptFormatError("panel: a mask entry is not 4 numbers") }
-                mask.append(MaskRect(fast0: Int(xs[0]), slow0: Int(xs[1]), fast1: Int(xs[2]), slow1: Int(xs[3])))
+                guard let xs = m.doubleArray, xs.count == 4,
+                      let i = WholeNumbers.exact(xs, in: 0...Panel.maximumEdgePixels) else {
+                    throw ExptFormatError("panel: mask entry \(m.doubleArray ?? []) is not 4 whole numbers in 0…\(Panel.maximumEdgePixels)")
+                }
+                mask.append(MaskRect(fast0: i[0], slow0: i[1], fast1: i[2], slow1: i[3]))
             }
         }
         let strategy = r.has("px_mm_strategy") ? try FieldReader(r.value("px_mm_strategy"), context: "px_mm_strategy").string("type") : ""
         pxMmStrategy = strategy == "ParallaxCorrectedPxMmStrategy" ? .parallaxCorrected(mu: mu, thickness: thickness) : .simple
+        if let why = problem { throw ExptFormatError(why) }
     }
 
     /// This panel's frame, given in the frame of a parent group, expressed in the lab frame:
@@ -113,5 +117,7 @@ extension Detector {
         }
         try walk(try r.value("hierarchy"), fast: Vec3(1, 0, 0), slow: Vec3(0, 1, 0), origin: Vec3(0, 0, 0), depth: 0)
         self.init(panels: placed.enumerated().map { $0.element ?? local[$0.offset] })
+        // The hierarchy can move a panel onto the sample, or into non-finite space.
+        if let why = problem { throw ExptFormatError(why) }
     }
 }

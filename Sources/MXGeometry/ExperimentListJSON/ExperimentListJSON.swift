@@ -26,6 +26,9 @@ extension ExperimentList {
         ])
     }
 
+    /// Reads an experiment list, refusing what DIALS would refuse or what would mislead later
+    /// stages: a document without an "experiment" array (`{}`), and two experiments with one
+    /// identifier (reflection tables name their experiment by identifier).
     public init(json: JSONValue) throws(ExptFormatError) {
         self.init()
         let r = try FieldReader(json, context: "experiment list")
@@ -44,6 +47,8 @@ extension ExperimentList {
         let counts = ["beam": beams.count, "detector": detectors.count, "goniometer": goniometers.count,
                       "scan": scans.count, "crystal": crystals.count, "imageset": imagesets.count,
                       "profile": profiles.count]
+        guard r.has("experiment") else { throw ExptFormatError("not an experiment list: no \"experiment\" array") }
+        var seen: [String: Int] = [:]
         for (n, ej) in try list("experiment").enumerated() {
             let e = try FieldReader(ej, context: "experiment \(n)")
             func ref(_ key: String) throws(ExptFormatError) -> Int? {
@@ -54,8 +59,12 @@ extension ExperimentList {
                 }
                 return i
             }
+            let identifier = try e.string("identifier")
+            if !identifier.isEmpty, let first = seen.updateValue(n, forKey: identifier) {
+                throw ExptFormatError("experiments \(first) and \(n) share the identifier \"\(identifier)\"")
+            }
             experiments.append(Experiment(
-                identifier: try e.string("identifier"), beam: try ref("beam"), detector: try ref("detector"),
+                identifier: identifier, beam: try ref("beam"), detector: try ref("detector"),
                 goniometer: try ref("goniometer"), scan: try ref("scan"), crystal: try ref("crystal"),
                 imageset: try ref("imageset"), profile: try ref("profile")))
         }
@@ -106,7 +115,14 @@ extension ImageSetModel {
             self = .sequence(template: try r.string("template"))
         case "ImageSet", "ImageGrid":
             let paths = (try r.value("images").arrayValue ?? []).compactMap(\.stringValue)
-            let indices = r.has("single_file_indices") ? try r.doubles("single_file_indices").map { Int($0) } : nil
+            var indices: [Int]?
+            if r.has("single_file_indices") {
+                let xs = try r.doubles("single_file_indices")
+                guard let i = WholeNumbers.exact(xs, in: 0...Scan.maximumImageNumber) else {
+                    throw ExptFormatError("imageset: \"single_file_indices\" are not whole numbers in 0…\(Scan.maximumImageNumber)")
+                }
+                indices = i
+            }
             self = .imageSet(paths: paths, singleFileIndices: indices)
         case let other:
             throw ExptFormatError("imageset: unsupported kind \"\(other)\"")

@@ -26,8 +26,10 @@ struct FieldReader {
         return v
     }
 
+    /// A finite number: NaN and ±Infinity (which Python's JSON writes) never reach a model.
     func double(_ key: String) throws(ExptFormatError) -> Double {
         guard let x = try value(key).doubleValue else { throw ExptFormatError("\(context): \"\(key)\" is not a number") }
+        guard x.isFinite else { throw ExptFormatError("\(context): \"\(key)\" is \(x), not a finite number") }
         return x
     }
 
@@ -50,7 +52,20 @@ struct FieldReader {
         guard let xs = try value(key).doubleArray, count == nil || xs.count == count else {
             throw ExptFormatError("\(context): \"\(key)\" is not an array of \(count.map(String.init) ?? "") numbers")
         }
+        guard xs.allSatisfy(\.isFinite) else {
+            throw ExptFormatError("\(context): \"\(key)\" \(xs.prefix(9)) holds a value that is not a finite number")
+        }
         return xs
+    }
+
+    /// Whole numbers in `range` (image sizes, image ranges, offsets): the checked Double → Int
+    /// conversion, so 1e308, NaN or 2.5 is a one-line error rather than a trap.
+    func wholeNumbers(_ key: String, count: Int, in range: ClosedRange<Int>) throws(ExptFormatError) -> [Int] {
+        let xs = try doubles(key, count: count)
+        guard let ints = WholeNumbers.exact(xs, in: range) else {
+            throw ExptFormatError("\(context): \"\(key)\" \(xs) is not \(count) whole numbers in \(range.lowerBound)…\(range.upperBound)")
+        }
+        return ints
     }
 
     func vector(_ key: String) throws(ExptFormatError) -> Vec3 {

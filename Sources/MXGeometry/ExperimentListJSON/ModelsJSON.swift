@@ -23,6 +23,7 @@ extension Beam {
         flux = try r.double("flux", default: 0)
         transmission = try r.double("transmission", default: 1)
         sampleToSourceDistance = try r.double("sample_to_source_distance", default: 0)
+        if let why = problem { throw ExptFormatError(why) }
     }
 }
 
@@ -64,6 +65,7 @@ extension Goniometer {
                       fixedRotation: r.has("fixed_rotation") ? try r.matrix("fixed_rotation") : .identity,
                       settingRotation: r.has("setting_rotation") ? try r.matrix("setting_rotation") : .identity)
         }
+        if let why = problem { throw ExptFormatError(why) }
     }
 }
 
@@ -85,9 +87,12 @@ extension Scan {
     /// "properties" (image-start angles in "oscillation").
     public init(json: JSONValue) throws(ExptFormatError) {
         let r = try FieldReader(json, context: "scan")
-        let range = try r.doubles("image_range", count: 2).map { Int($0) }
+        let range = try r.wholeNumbers("image_range", count: 2, in: -Scan.maximumImageNumber...Scan.maximumImageNumber)
         let n = range[1] - range[0] + 1
         guard n >= 1 else { throw ExptFormatError("scan: empty image_range \(range)") }
+        guard n <= Scan.maximumImageCount else {
+            throw ExptFormatError("scan: image_range \(range) holds \(n) images, more than \(Scan.maximumImageCount)")
+        }
         if r.has("properties") {
             let p = try FieldReader(try r.value("properties"), context: "scan properties")
             let starts = try p.doubles("oscillation")
@@ -109,6 +114,7 @@ extension Scan {
                       epochs: r.has("epochs") ? try Self.perImage(r.doubles("epochs"), n) : nil)
         }
         batchOffset = r.has("batch_offset") ? try r.int("batch_offset") : 0
+        if let why = problem { throw ExptFormatError(why) }
     }
 
     /// Old files may store a single exposure time for all images.
@@ -139,5 +145,6 @@ extension Crystal {
         guard abs(a.cross(b).dot(c)) > 0 else { throw ExptFormatError("crystal: real-space vectors are coplanar") }
         self.init(realSpaceA: a, b: b, c: c, spaceGroupHall: try r.string("space_group_hall_symbol", default: " P 1"))
         if r.has("B_covariance") { bCovariance = try r.doubles("B_covariance", count: 81) }
+        if let why = problem { throw ExptFormatError(why) }
     }
 }

@@ -41,6 +41,8 @@ public struct PilatusHeader: Sendable, Equatable {
         guard let first = v.pythonSplit.first, let x = Double(first) else {
             throw CBFProblem("\"# \(key) \(v)\": no number where one is expected")
         }
+        // Python's float() reads "nan" and "inf" as dxtbx does, but no header quantity is either.
+        guard x.isFinite else { throw CBFProblem("\"# \(key) \(v)\": \(x) is not a finite number") }
         return x
     }
 

@@ -45,6 +45,10 @@ public struct SessionLogReader: Sendable {
                 guard h.format == SessionLogHeader.currentFormat, h.version <= SessionLogHeader.currentVersion else {
                     throw Failure(description: "\(url.path):\(n + 1): \(h.format) version \(h.version) is not supported (this is version \(SessionLogHeader.currentVersion))")
                 }
+                // Replay runs what the header says, so it is checked as the command line would be.
+                if let why = h.options.problem {
+                    throw Failure(description: "\(url.path):\(n + 1): the recorded options are not valid: \(why)")
+                }
                 sessions.append(SessionLogReader(header: h, records: [record], line: n + 1))
             } else {
                 guard !sessions.isEmpty else {

@@ -36,7 +36,7 @@ struct SequencePipeline {
         files = SequenceFiles(directory: directory)
     }
 
-    /// The file each stage leaves behind; a resumed run trusts a `.done` stage only if it exists.
+    /// The file each stage leaves behind; a resumed run trusts a `.done` stage only if it reads back (`isTrustworthy`).
     static func output(of stage: PipelineStage) -> String {
         switch stage {
         case .importImages: return "imported.expt"
@@ -62,13 +62,20 @@ struct SequencePipeline {
             return summary
         }
         if stages.contains(.indexTarget) { retarget() }
-        var failed = summary.failure != nil
+        var failed = summary.failure != nil, redone = false
         for stage in stages {
             if failed || isCancelled() {
                 if summary[stage] != .done { set(stage, .skipped) }
                 continue
             }
-            if summary[stage] == .done, files.exists(Self.output(of: stage)) { continue }
+            // A done stage is kept only if its file reads back and nothing before it was redone.
+            if summary[stage] == .done, !redone, files.isTrustworthy(Self.output(of: stage)) { continue }
+            if !redone {
+                // What a later stage kept was computed from this stage's old result; the later
+                // stages may run in another call (after the session's lattice is chosen).
+                redone = true
+                for later in PipelineStage.allCases where later > stage && summary[later] == .done { set(later, .queued) }
+            }
             set(stage, .running(fraction: nil))
             let start = ContinuousClock.now
             do {
