@@ -3,6 +3,12 @@
 public enum BravaisType: String, Sendable, CaseIterable, Codable, Comparable {
     case aP, mP, mC, oP, oC, oI, oF, tP, tI, hP, hR, cP, cI, cF
 
+    /// A lattice as `refine_bravais_settings` labels it (``BravaisSetting/label``): the type's
+    /// name, or "mI" for mC given in its body-centred setting.
+    public init?(label: String) {
+        self.init(rawValue: label == "mI" ? "mC" : label)
+    }
+
     /// The crystal system whose metric constraints refinement applies ("rhombohedral" is hR in
     /// hexagonal axes, as rstbx names it).
     public var crystalSystem: CrystalSystem {

@@ -19,7 +19,7 @@ public struct LatticeSuggestion: Codable, Equatable, Sendable {
         }
 
         /// The Bravais type of the label ("mI" is a setting of mC).
-        public var bravaisType: BravaisType? { BravaisType(rawValue: lattice == "mI" ? "mC" : lattice) }
+        public var bravaisType: BravaisType? { BravaisType(label: lattice) }
     }
 
     /// Highest symmetry first; never empty.

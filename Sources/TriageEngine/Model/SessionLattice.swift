@@ -59,7 +59,7 @@ public struct SessionLattice: Codable, Equatable, Sendable {
     public static func requested(_ text: String, choice: Choice, summaries: [SequenceSummary]) throws(SymmetryError) -> SessionLattice {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let group: SpaceGroup
-        if let type = BravaisType(rawValue: trimmed) ?? (trimmed == "mI" ? .mC : nil) {
+        if let type = BravaisType(label: trimmed) {
             group = try SpaceGroup(number: type.lowestSpaceGroupNumber)
         } else {
             group = try SpaceGroup(trimmed)

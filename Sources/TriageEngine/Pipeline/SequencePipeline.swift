@@ -96,8 +96,7 @@ struct SequencePipeline {
     /// another space group than ``target``.
     private mutating func retarget() {
         guard let target, let previous = summary.targetSpaceGroup, !Self.sameGroup(previous, target) else { return }
-        let failedEarly = PipelineStage.allCases.contains { $0 <= .indexP1 && summary[$0].isFailed }
-        guard !failedEarly else { return }
+        guard !Self.beforeLattice.contains(where: { summary[$0].isFailed }) else { return }
         for stage in Self.afterLattice { set(stage, .queued) }
         summary.failure = nil
         summary.indexedCount = nil
@@ -211,13 +210,13 @@ struct SequencePipeline {
         }
         let list = try files.experiments("P1_models.expt")
         let strong = try files.reflections("strong.refl")
-        let result = try index(list, strong, indexing)
-        try saveIndexed(result)
+        try saveIndexed(try index(list, strong, indexing))
     }
 
     /// `refine_bravais_settings` on the P 1 solution: the recommended lattices are recorded
     /// (the session's lattice is chosen from them) and `bravais_summary.json` written beside
-    /// them. A crystal whose settings cannot be refined stays in P 1, with the reason in its log.
+    /// them. A crystal whose settings cannot be refined has no suggestion (the reason is in its log)
+    /// and is indexed in the session's group.
     private mutating func suggestLattice(_ indexed: IndexingResult) {
         let settings: [RefinedBravaisSetting]
         do { settings = try BravaisSettingsRefinement(experiments: indexed.experiments, reflections: indexed.reflections).run() } catch {

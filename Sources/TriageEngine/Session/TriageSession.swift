@@ -279,34 +279,41 @@ public final class TriageSession: @unchecked Sendable {
 
     /// The usable, included sequences of the main crystal form (indexed in the session's
     /// lattice), in ascending order: what clustering and joint refinement use.
-    var includedUsable: [SequenceSummary] {
-        state.withLock { s in
-            s.summaries.filter { $0.isUsable && !s.excluded.contains($0.number) && (s.lattice?.isMainForm($0) ?? true) }
-        }
-    }
+    var includedUsable: [SequenceSummary] { includedUsable(mainForm: true) }
 
     /// The usable, included sequences of other crystal forms, by the space group they were
     /// indexed in.
     var includedOtherForms: [String: [SequenceSummary]] {
-        let others = state.withLock { s in
-            s.summaries.filter { summary in
-                guard let lattice = s.lattice, summary.isUsable, !s.excluded.contains(summary.number) else { return false }
-                return !lattice.isMainForm(summary)
-            }
+        Dictionary(grouping: includedUsable(mainForm: false)) { $0.targetSpaceGroup ?? "P 1" }
+    }
+
+    /// The usable, included sequences of the main form (every one until a lattice is chosen),
+    /// or of the other forms.
+    private func includedUsable(mainForm: Bool) -> [SequenceSummary] {
+        state.withLock { s in
+            s.summaries.filter { $0.isUsable && !s.excluded.contains($0.number) && (s.lattice?.isMainForm($0) ?? true) == mainForm }
         }
-        return Dictionary(grouping: others) { $0.targetSpaceGroup ?? "P 1" }
     }
 
     /// Clusters the individually refined cells of the included sequences of the main form, and
     /// separately those of the most numerous other form.
     private func recluster() {
         let included = includedUsable
-        if let result = ClusterResult(source: .individual, sequences: included.map(\.number), cells: included.compactMap(\.cell)) {
-            publish(result, files: included.map { work.file("integrated.mtz", sequence: $0.number).path }, into: work.clusters)
-        } else {
+        if !cluster(included, as: .individual, into: work.clusters) {
             events.emit(.log(sequence: nil, line: "cluster analysis needs at least two refined sequences (have \(included.count))"))
         }
         clusterOtherForms()
+    }
+
+    /// BLEND's analysis of `members`' individual cells, published with their MTZ files;
+    /// false when fewer than two cells leave nothing to cluster.
+    @discardableResult
+    private func cluster(_ members: [SequenceSummary], as source: ClusterReport.Source, into directory: URL) -> Bool {
+        guard let result = ClusterResult(source: source, sequences: members.map(\.number), cells: members.compactMap(\.cell)) else {
+            return false
+        }
+        publish(result, files: members.map { work.file("integrated.mtz", sequence: $0.number).path }, into: directory)
+        return true
     }
 
     /// Names the crystals of other forms, and clusters the most numerous form among itself.
@@ -317,10 +324,7 @@ public final class TriageSession: @unchecked Sendable {
                              + members.map { String($0.number) }.joined(separator: ", ")
                              + " — kept out of the main form's clustering and joint refinement"))
         }
-        guard let (_, members) = forms.first,
-              let result = ClusterResult(source: .otherForm, sequences: members.map(\.number), cells: members.compactMap(\.cell))
-        else { return }
-        publish(result, files: members.map { work.file("integrated.mtz", sequence: $0.number).path }, into: work.otherFormClusters)
+        if let (_, members) = forms.first { cluster(members, as: .otherForm, into: work.otherFormClusters) }
     }
 
     func publish(_ result: ClusterResult, files: [String], into directory: URL) {

@@ -64,7 +64,7 @@ extension UIReducer {
 extension SequenceSummary {
     /// True when some stage failed.
     var hasFailure: Bool {
-        stages.contains { if case .failed = $0 { return true } else { return false } }
+        stages.contains(where: \.isFailed)
     }
 
     /// True when some stage is running.

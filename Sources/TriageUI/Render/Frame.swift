@@ -111,7 +111,7 @@ enum Frame {
             status = []
         }
         var tabs = tabSpans(state.view, compact: false)
-        if !status.isEmpty, state.status != nil || state.latticePrompt != nil, tabs.width + status.width + 2 > room { tabs = tabSpans(state.view, compact: true) }
+        if state.status != nil || state.latticePrompt != nil, tabs.width + status.width + 2 > room { tabs = tabSpans(state.view, compact: true) }
         let end = buffer.put(tabs, x: 2, y: 1, maxWidth: room)
         let statusRoom = 2 + room - end - 2
         guard statusRoom > 4, !status.isEmpty else { return }
