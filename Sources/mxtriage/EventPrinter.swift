@@ -8,7 +8,7 @@ enum EventPrinter {
     static func attach(to session: TriageSession, verbose: Bool = false) {
         session.events.subscribe { event in
             // Unbuffered, whole lines: the output may be a pipe read while the session runs.
-            if let line = line(for: event, verbose: verbose) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+            if let line = line(for: event, verbose: verbose) { StandardStreams.out(line + "\n") }
         }
     }
 

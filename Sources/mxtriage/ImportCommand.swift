@@ -78,5 +78,5 @@ enum TextTable {
 
 /// One line to stderr.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    StandardStreams.error(message + "\n")
 }

@@ -36,7 +36,7 @@ enum Main {
             }
             try command.run()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("mxtriage: \(failure)\n".utf8))
+            StandardStreams.error("mxtriage: \(failure)\n")
             exit(failure.exitCode.rawValue)
         } catch {
             let code = MXTriage.exitCode(for: error)
@@ -44,7 +44,7 @@ enum Main {
                 // The parser's first line names the option and the reason; the usage text after
                 // it is one `--help` away and would break the one-line rule.
                 let message = MXTriage.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad usage"
-                FileHandle.standardError.write(Data("mxtriage: \(message)\n".utf8))
+                StandardStreams.error("mxtriage: \(message)\n")
                 exit(2)
             }
             MXTriage.exit(withError: error)

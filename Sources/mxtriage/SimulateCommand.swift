@@ -74,14 +74,14 @@ final class ProgressLine: @unchecked Sendable {
         guard isTerminal else { return }
         lock.lock()
         defer { lock.unlock() }
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        StandardStreams.error("\r\u{1B}[K" + text)
         shown = true
     }
 
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { StandardStreams.error("\r\u{1B}[K") }
         shown = false
     }
 }

@@ -153,6 +153,37 @@ final class DataLossCommandTests: XCTestCase {
                        "the run went on without its log")
     }
 
+    /// `mxtriage process … | head -1`: the reader of stdout goes away after the first line. The
+    /// program ends with exit 1 as a write failure, without a trap or a backtrace on stderr
+    /// (with SIGPIPE ignored, Foundation's FileHandle.write used to trap on EPIPE).
+    func testAStdoutReaderThatGoesAwayEndsTheRunWithExitOne() throws {
+        let dir = try CommandRunner.temporaryDirectory("dataloss-stdout")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = Process()
+        run.executableURL = CommandRunner.mxtriage
+        run.arguments = process(dir.appendingPathComponent("work"))
+        let out = Pipe(), err = Pipe()
+        run.standardOutput = out
+        run.standardError = err
+        run.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        run.terminationHandler = { _ in finished.signal() }
+        try run.run()
+        let reader = out.fileHandleForReading.fileDescriptor
+        var byte: UInt8 = 0
+        while read(reader, &byte, 1) == 1, byte != 0x0A {}
+        try out.fileHandleForReading.close()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        if finished.wait(timeout: .now() + 120) == .timedOut {
+            kill(run.processIdentifier, SIGKILL)
+            XCTFail("mxtriage did not end after its stdout reader went away")
+            return
+        }
+        XCTAssertEqual(run.terminationStatus, 1)
+        XCTAssertEqual(run.terminationReason, .exit)
+        XCTAssertFalse(String(decoding: stderr, as: UTF8.self).contains("Fatal error"), String(decoding: stderr, as: UTF8.self))
+    }
+
     /// A sequence's stage statuses in summary.json by stage name ("done", "running", …).
     private func stages(_ summary: URL, sequence: Int) throws -> [String: String] {
         try XCTUnwrap(Self.stages(summary, sequence: sequence), "\(summary.path) has no sequence \(sequence)")
