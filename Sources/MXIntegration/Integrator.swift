@@ -2,6 +2,7 @@ import Foundation
 import MXGeometry
 import MXImages
 import MXReflections
+import Synchronization
 
 /// Summation integration of rotation experiments, DIALS's `dials.integrate
 /// profile.fitting=False` in a resolution band. For each experiment: the gaussian_rs profile
@@ -97,13 +98,13 @@ public struct Integrator: Sendable {
 
         // Which predictions are measured: those far enough from the axis.
         let integrable = predicted.indices.filter { abs(predicted[$0].zeta) >= o.minZeta }
-        let frames = AtomicCounter()
+        let frames = Atomic<Int>(0)
         let totalFrames = Set(integrable.flatMap { i in Array(Int(predicted[i].bbox.z0)..<Int(predicted[i].bbox.z1)) }).count
         report(.readingImages, 0, totalFrames)
         let pixels = try RegionReader.read(integrable.map { PixelRegion(panel: predicted[$0].panel, box: predicted[$0].bbox) },
                                            source: m.source, workers: workers) {
             progress(IntegrationProgress(experiment: e, experiments: count, stage: .readingImages,
-                                         done: frames.increment(), total: totalFrames))
+                                         done: frames.add(1, ordering: .relaxed).newValue, total: totalFrames))
         }
 
         report(.integrating)
@@ -221,14 +222,3 @@ struct ExperimentModels: Sendable {
     }
 }
 
-/// A thread-safe counter for progress from worker threads.
-final class AtomicCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}

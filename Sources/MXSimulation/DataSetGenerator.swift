@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Foundation
 import MXGeometry
 import MXImages
@@ -82,9 +83,8 @@ public struct SimulationError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The first failure among concurrent workers.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var message: String?
-    func record(_ m: String) { lock.lock(); if message == nil { message = m }; lock.unlock() }
-    var first: String? { lock.lock(); defer { lock.unlock() }; return message }
+private final class FailureBox: Sendable {
+    private let message = Mutex<String?>(nil)
+    func record(_ m: String) { message.withLock { if $0 == nil { $0 = m } } }
+    var first: String? { message.withLock { $0 } }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// What became of one image.
 enum FrameOutcome: Sendable {
@@ -20,34 +21,42 @@ enum FrameOutcome: Sendable {
 /// and the set's strong pixels are then released, so a data set of many sweeps never holds
 /// more than the sets in flight. Progress is reported in image order, as outcomes become
 /// available, from whichever worker completes the gap.
-final class FrameScheduler<SetResult: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+final class FrameScheduler<SetResult: Sendable>: Sendable {
     private let frames: [FrameJob]
     private let threeD: [Bool]
-    private var next = 0
-    private var outcomes: [FrameOutcome?]
-    /// Per image: its strong-pixel count (nil when it failed or was skipped) once known.
-    private var summaries: [Int??]
-    private var reported = 0
-    private var remaining: [Int]
-    private var firstFrame: [Int]
-    private var failedJobs = Set<Int>()
-    private var results: [SetResult?]
+    /// Per image set: the position of its first image in `frames`.
+    private let firstFrame: [Int]
     private let progress: (@Sendable (ImageStrongPixels) -> Void)?
+
+    /// What the workers share, under one lock.
+    private struct Shared {
+        var next = 0
+        var outcomes: [FrameOutcome?]
+        /// Per image: its strong-pixel count (nil when it failed or was skipped) once known.
+        var summaries: [Int??]
+        var reported = 0
+        /// Per image set: its images not yet done.
+        var remaining: [Int]
+        var failedJobs = Set<Int>()
+        var results: [SetResult?]
+    }
+
+    private let shared: Mutex<Shared>
 
     init(frames: [FrameJob], threeD: [Bool], progress: (@Sendable (ImageStrongPixels) -> Void)?) {
         self.frames = frames
         self.threeD = threeD
         self.progress = progress
-        outcomes = Array(repeating: nil, count: frames.count)
-        summaries = Array(repeating: nil, count: frames.count)
-        remaining = Array(repeating: 0, count: threeD.count)
-        firstFrame = Array(repeating: frames.count, count: threeD.count)
+        var remaining = Array(repeating: 0, count: threeD.count)
+        var firstFrame = Array(repeating: frames.count, count: threeD.count)
         for (i, f) in frames.enumerated() {
             remaining[f.job] += 1
             firstFrame[f.job] = min(firstFrame[f.job], i)
         }
-        results = Array(repeating: nil, count: threeD.count)
+        self.firstFrame = firstFrame
+        shared = Mutex(Shared(outcomes: Array(repeating: nil, count: frames.count),
+                              summaries: Array(repeating: nil, count: frames.count),
+                              remaining: remaining, results: Array(repeating: nil, count: threeD.count)))
     }
 
     /// Processes every image with `workers` threads; returns each image set's `finish` result,
@@ -62,54 +71,48 @@ final class FrameScheduler<SetResult: Sendable>: @unchecked Sendable {
                 let outcome: FrameOutcome = isFailed(frame.job) ? .skipped : process(frame, workspace)
                 if let finished = complete(i, outcome) {
                     let result = finish(frame.job, finished)
-                    lock.lock()
-                    results[frame.job] = result
-                    lock.unlock()
+                    shared.withLock { $0.results[frame.job] = result }
                 }
             }
         }
-        return results
+        return shared.withLock { $0.results }
     }
 
     private func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < frames.count else { return nil }
-        next += 1
-        return next - 1
+        shared.withLock { s in
+            guard s.next < frames.count else { return nil }
+            s.next += 1
+            return s.next - 1
+        }
     }
 
-    private func isFailed(_ job: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return failedJobs.contains(job)
-    }
+    private func isFailed(_ job: Int) -> Bool { shared.withLock { $0.failedJobs.contains(job) } }
 
-    /// Files an outcome, reports progress, and returns the image set's outcomes (releasing
-    /// them here) when this was its last image.
+    /// Files an outcome, reports progress (in image order, under the lock), and returns the
+    /// image set's outcomes (releasing them here) when this was its last image.
     private func complete(_ i: Int, _ outcome: FrameOutcome) -> [FrameOutcome]? {
-        lock.lock()
-        defer { lock.unlock() }
-        let job = frames[i].job
-        outcomes[i] = outcome
-        switch outcome {
-        case let .found(lists): summaries[i] = .some(lists.reduce(0) { $0 + $1.count })
-        case .failed, .skipped: summaries[i] = .some(nil)
-        }
-        // One bad image spoils a 3-D labelling; the rest of that image set need not be read.
-        if case .failed = outcome, threeD[job] { failedJobs.insert(job) }
-        while reported < summaries.count, let summary = summaries[reported] {
-            if let count = summary, let progress {
-                let f = frames[reported]
-                progress(ImageStrongPixels(imageSet: f.job, experiment: f.experiment, image: f.frame + 1, strongPixels: count))
+        shared.withLock { s in
+            let job = frames[i].job
+            s.outcomes[i] = outcome
+            switch outcome {
+            case let .found(lists): s.summaries[i] = .some(lists.reduce(0) { $0 + $1.count })
+            case .failed, .skipped: s.summaries[i] = .some(nil)
             }
-            reported += 1
+            // One bad image spoils a 3-D labelling; the rest of that image set need not be read.
+            if case .failed = outcome, threeD[job] { s.failedJobs.insert(job) }
+            while s.reported < s.summaries.count, let summary = s.summaries[s.reported] {
+                if let count = summary, let progress {
+                    let f = frames[s.reported]
+                    progress(ImageStrongPixels(imageSet: f.job, experiment: f.experiment, image: f.frame + 1, strongPixels: count))
+                }
+                s.reported += 1
+            }
+            s.remaining[job] -= 1
+            guard s.remaining[job] == 0 else { return nil }
+            let range = firstFrame[job]..<(firstFrame[job] + frames[firstFrame[job]...].prefix { $0.job == job }.count)
+            let finished = range.map { s.outcomes[$0] ?? .skipped }
+            for k in range { s.outcomes[k] = nil }
+            return finished
         }
-        remaining[job] -= 1
-        guard remaining[job] == 0 else { return nil }
-        let range = firstFrame[job]..<(firstFrame[job] + frames[firstFrame[job]...].prefix { $0.job == job }.count)
-        let finished = range.map { outcomes[$0] ?? .skipped }
-        for k in range { outcomes[k] = nil }
-        return finished
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Foundation
 import MXGeometry
 import MXReflections
@@ -77,18 +78,18 @@ struct FindSpotsCommand: ParsableCommand {
 }
 
 /// Prints DIALS's per-image lines as they arrive, with a heading per image set.
-private final class ImageSetLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Int?
+private final class ImageSetLog: Sendable {
+    /// The image set last headed; the lock also keeps two reports' lines together.
+    private let current = Mutex<Int?>(nil)
 
     func report(_ p: ImageStrongPixels) {
-        lock.lock()
-        defer { lock.unlock() }
-        if current != p.imageSet {
-            current = p.imageSet
-            print("Finding strong spots in imageset \(p.imageSet)")
+        current.withLock { current in
+            if current != p.imageSet {
+                current = p.imageSet
+                print("Finding strong spots in imageset \(p.imageSet)")
+            }
+            print("Found \(p.strongPixels) strong pixels on image \(p.image)")
         }
-        print("Found \(p.strongPixels) strong pixels on image \(p.image)")
     }
 }
 

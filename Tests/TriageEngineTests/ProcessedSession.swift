@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageEngine
 import MXTestSupport
 
@@ -56,9 +57,8 @@ enum ProcessedSession {
     }
 }
 
-final class EventCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [EngineEvent] = []
-    func add(_ event: EngineEvent) { lock.lock(); list.append(event); lock.unlock() }
-    var events: [EngineEvent] { lock.lock(); defer { lock.unlock() }; return list }
+final class EventCollector: Sendable {
+    private let list = Mutex<[EngineEvent]>([])
+    func add(_ event: EngineEvent) { list.withLock { $0.append(event) } }
+    var events: [EngineEvent] { list.withLock { $0 } }
 }

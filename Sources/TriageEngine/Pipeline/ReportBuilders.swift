@@ -26,7 +26,7 @@ extension RefinementReport {
 
 /// A cluster analysis and the report made from it: the report goes to the UI and the log,
 /// the analysis to BLEND's files.
-struct ClusterResult {
+struct ClusterResult: Sendable {
     var report: ClusterReport
     var analysis: CellClusterAnalysis
 

@@ -9,7 +9,7 @@ import MXReflections
 /// memory: a crystal written as real-space vectors and read back differs from the one in
 /// memory in the last bit, so passing the in-memory one would make a fresh run and a resumed
 /// run (and the same steps run as subcommands) differ in the last digits.
-struct SequenceFiles {
+struct SequenceFiles: Sendable {
     let directory: URL
     private var experimentCache: [String: ExperimentList] = [:]
     private var reflectionCache: [String: ReflectionTable] = [:]

@@ -11,7 +11,7 @@ import Synchronization
 /// writes the tutorial's file, reports its status and results as events, and on failure leaves
 /// a one-line reason; the stages after a failure are skipped. A stage already done in an
 /// earlier run (its status in `summary` and its output file on disk) is not run again.
-struct SequencePipeline {
+struct SequencePipeline: Sendable {
     var summary: SequenceSummary
     /// This sweep alone, from the session's import.
     let imported: ExperimentList
@@ -19,15 +19,22 @@ struct SequencePipeline {
     /// The space group of index_target (DIALS's spelling), "P 1" to index in P 1 again; nil
     /// when only the stages up to index_p1 run.
     let target: String?
+    let clock: EngineClock
     let isCancelled: @Sendable () -> Bool
     let emit: @Sendable (EngineEvent) -> Void
     var files: SequenceFiles
     /// The summary as last sent in a `.sequence` event.
     private var published: SequenceSummary?
+    /// A stage failed (here or in an earlier run): the rest are skipped.
+    private var failed = false
+    /// A stage was run in this pipeline: the done stages after it are not trusted.
+    private var redone = false
 
     init(summary: SequenceSummary, imported: ExperimentList, options: TriageOptions, target: String?, directory: URL,
+         clock: EngineClock = .continuous,
          isCancelled: @escaping @Sendable () -> Bool, emit: @escaping @Sendable (EngineEvent) -> Void) {
         self.summary = summary
+        self.clock = clock
         self.imported = imported
         self.options = options
         self.target = target
@@ -53,41 +60,53 @@ struct SequencePipeline {
     static let beforeLattice = PipelineStage.allCases.filter { $0 <= .indexP1 }
     static let afterLattice = PipelineStage.allCases.filter { $0 > .indexP1 }
 
-    /// Runs every stage of `stages` not already done; returns the final summary. A crystal
-    /// indexed before in another group than ``target`` has index_target and the stages after it
-    /// done again (also when one of them failed).
+    /// Runs every stage of `stages` not already done; returns the final summary.
     mutating func run(_ stages: [PipelineStage] = PipelineStage.allCases) -> SequenceSummary {
+        begin(stages)
+        for stage in stages { run(stage) }
+        return end()
+    }
+
+    /// Prepares to run `stages`: the sequence's directory, and — for a run that indexes in the
+    /// target group — index_target and the stages after it queued again when the crystal was
+    /// indexed in another group before (also when one of them failed).
+    mutating func begin(_ stages: [PipelineStage]) {
         do { try WorkDirectory.create(files.directory) } catch {
             fail(.importImages, StageFailure("cannot create \(files.directory.path): \(error.localizedDescription)"))
-            return summary
         }
         if stages.contains(.indexTarget) { retarget() }
-        var failed = summary.failure != nil, redone = false
-        for stage in stages {
-            if failed || isCancelled() {
-                if summary[stage] != .done { set(stage, .skipped) }
-                continue
-            }
-            // A done stage is kept only if its file reads back and nothing before it was redone.
-            if summary[stage] == .done, !redone, files.isTrustworthy(Self.output(of: stage)) { continue }
-            if !redone {
-                // What a later stage kept was computed from this stage's old result; the later
-                // stages may run in another call (after the session's lattice is chosen).
-                redone = true
-                for later in PipelineStage.allCases where later > stage && summary[later] == .done { set(later, .queued) }
-            }
-            set(stage, .running(fraction: nil))
-            let start = ContinuousClock.now
-            do {
-                try runStage(stage)
-                summary.seconds[stage.rawValue] = (ContinuousClock.now - start).seconds
-                set(stage, .done)
-                if stage != PipelineStage.allCases.last { publish() }
-            } catch {
-                fail(stage, error)
-                failed = true
-            }
+        failed = summary.failure != nil
+    }
+
+    /// Runs `stage` unless it is done (and its file reads back, and nothing before it was
+    /// redone); skips it after a failure or once cancelled.
+    mutating func run(_ stage: PipelineStage) {
+        if failed || isCancelled() {
+            if summary[stage] != .done { set(stage, .skipped) }
+            return
         }
+        if summary[stage] == .done, !redone, files.isTrustworthy(Self.output(of: stage)) { return }
+        if !redone {
+            // What a later stage kept was computed from this stage's old result; the later
+            // stages may run in another call (after the session's lattice is chosen).
+            redone = true
+            for later in PipelineStage.allCases where later > stage && summary[later] == .done { set(later, .queued) }
+        }
+        set(stage, .running(fraction: nil))
+        let start = clock.seconds()
+        do {
+            try runStage(stage)
+            summary.seconds[stage.rawValue] = clock.seconds() - start
+            set(stage, .done)
+            if stage != PipelineStage.allCases.last { publish() }
+        } catch {
+            fail(stage, error)
+            failed = true
+        }
+    }
+
+    /// Reports the final summary (once more, if it changed) and returns it.
+    mutating func end() -> SequenceSummary {
         publish()
         return summary
     }
