@@ -55,7 +55,7 @@ let package = Package(
             name: "TriageEngine",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSymmetry", "MXSpotFinding", "MXIndexing", "MXRefinement",
-                "MXIntegration", "MXExport", "MXClustering", "MXSimulation",
+                "MXIntegration", "MXExport", "MXClustering",
             ]),
         .target(name: "TriageUI", dependencies: ["TriageEngine", "MXClustering"]),
         .target(name: "TriageTerminal", dependencies: ["TriageUI", "CNcursesw"]),

@@ -75,7 +75,9 @@ struct ReplayCommand: ParsableCommand {
             }
             print("Replaying \(name): \(reader.header.inputs.count) input(s), \(reader.commands.beforeFinish.count + reader.commands.afterFinish.count) command(s)")
             let differences: [String]
-            do { differences = try SessionReplay.check(reader, workDirectory: directory) } catch {
+            do { differences = try SessionReplay.check(reader, workDirectory: directory) { recipe in
+                try recipe.images(in: SimulatedDataSet.cacheDirectory)
+            } } catch {
                 throw CommandFailure.badInput("\(error)")
             }
             let prefix = sessions.count == 1 ? "" : "session \(n + 1): "

@@ -7,7 +7,7 @@ import XCTest
 /// files are refused with the line that is wrong.
 final class SessionLogTests: XCTestCase {
     private let header = SessionLogHeader(program: "tests", inputs: ["/data"], options: TriageOptions(spaceGroup: "H 3", jobs: 2),
-                                          simulation: SimulatedDataSet(sweeps: 6, seed: 2, detector: .small, maxImages: 20),
+                                          simulation: SimulatedDataSet(preset: "teha", sweeps: 6, seed: 2, detector: "small", maxImages: 20),
                                           started: "2026-11-25T00:00:00Z")
 
     private var records: [SessionLogRecord] {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a recorded session again, headless, on the same inputs and options, queueing the
 /// recorded commands at the same points, and compares the results with the recorded ones.
@@ -6,11 +7,12 @@ public enum SessionReplay {
     /// Replays `log` in `workDirectory` (which should be empty) and returns the differences
     /// between recorded and replayed results: empty means the session reproduced exactly.
     ///
-    /// Recorded inputs that no longer exist are simulated again from the header's recipe
-    /// (into `cache`), so a demo session replays on any machine.
+    /// Recorded inputs that no longer exist are simulated again from the header's recipe by
+    /// `recreate` (which returns the images' directory), so a demo session replays on any
+    /// machine.
     public static func check(_ log: SessionLogReader, workDirectory: URL, newLog: URL? = nil,
-                             cache: URL = SimulatedDataSet.cacheDirectory) throws -> [String] {
-        let session = TriageSession(inputs: try inputs(of: log, cache: cache), workDirectory: workDirectory,
+                             recreate: ((SimulatedDataSet) throws -> URL)? = nil) throws -> [String] {
+        let session = TriageSession(inputs: try inputs(of: log, recreate: recreate), workDirectory: workDirectory,
                                     options: log.header.options)
         let recorder = RecordCollector()
         session.events.subscribe { recorder.add(.event($0, seconds: 0)) }
@@ -33,30 +35,21 @@ public enum SessionReplay {
 
 extension SessionReplay {
     /// The recorded inputs, or the re-simulated images when they are gone.
-    static func inputs(of log: SessionLogReader, cache: URL) throws -> [String] {
+    static func inputs(of log: SessionLogReader, recreate: ((SimulatedDataSet) throws -> URL)?) throws -> [String] {
         let missing = log.header.inputs.filter { !FileManager.default.fileExists(atPath: $0) }
         guard !missing.isEmpty else { return log.header.inputs }
-        guard let simulation = log.header.simulation else {
+        guard let simulation = log.header.simulation, let recreate else {
             throw SessionLogReader.Failure(description: "\(missing[0]): the recorded input is missing")
         }
-        return [try simulation.images(in: cache).path]
+        return [try recreate(simulation).path]
     }
 }
 
 /// Collects records from the engine's threads.
-final class RecordCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [SessionLogRecord] = []
+final class RecordCollector: Sendable {
+    private let collected = Mutex<[SessionLogRecord]>([])
 
-    func add(_ record: SessionLogRecord) {
-        lock.lock()
-        collected.append(record)
-        lock.unlock()
-    }
+    func add(_ record: SessionLogRecord) { collected.withLock { $0.append(record) } }
 
-    var records: [SessionLogRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        return collected
-    }
+    var records: [SessionLogRecord] { collected.withLock { $0 } }
 }

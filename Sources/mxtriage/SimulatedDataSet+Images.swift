@@ -1,31 +1,16 @@
 import Foundation
 import MXSimulation
+import TriageEngine
 
-/// A simulated data set named by its recipe: the same recipe writes the same bytes, so a
-/// session log that records it can be replayed anywhere by simulating the images again.
-public struct SimulatedDataSet: Codable, Equatable, Sendable {
-    public var preset: String
-    public var sweeps: Int
-    public var seed: UInt64
-    public var detector: String
-    public var maxImages: Int?
-
-    public init(preset: String = CrystalForm.teha.name, sweeps: Int, seed: UInt64, detector: SimulatedDetector = .pilatus6m,
-                maxImages: Int? = nil) {
-        self.preset = preset
-        self.sweeps = sweeps
-        self.seed = seed
-        self.detector = detector.rawValue
-        self.maxImages = maxImages
+/// Where the engine's recipe of a simulated data set meets the simulator: the program wires
+/// them together, so the engine never imports the simulator.
+extension SimulatedDataSet {
+    public init(form: CrystalForm = .teha, sweeps: Int, seed: UInt64, detector: SimulatedDetector = .pilatus6m, maxImages: Int? = nil) {
+        self.init(preset: form.name, sweeps: sweeps, seed: seed, detector: detector.rawValue, maxImages: maxImages)
     }
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
-    }
-
-    /// The directory name the images are cached under.
-    public var name: String {
-        "\(preset)-\(sweeps)-seed\(seed)-\(detector)" + (maxImages.map { "-max\($0)" } ?? "") + "-v1"
     }
 
     public var plan: DataSetPlan {
