@@ -13,7 +13,7 @@ M=${MXTRIAGE:-$ROOT/.build/release/mxtriage}
 WD=$(mkdir -p "$1" && readlink -f "$1"); SWEEPS=${2:-6}; MAX=${3:-20}; SEED=${4:-31}; shift $(( $# < 4 ? $# : 4 ))
 PRESETS=${*:-teha thaumatin lysozyme p212121 c2 i213 p6122 p1}
 for p in $PRESETS; do
-  [ -f "$WD/$p/images/truth.json" ] || "$M" simulate --preset "$p" --out "$WD/$p/images" --sweeps "$SWEEPS" \
+  [ -f "$WD/$p/images/truth.json" ] || "$M" simulate --preset "$p" --output "$WD/$p/images" --sweeps "$SWEEPS" \
       --max-images "$MAX" --seed "$SEED" > /dev/null
   rm -rf "$WD/$p/mxtriage-auto" "$WD/$p/bravais-auto"
   t0=$(date +%s.%N)

@@ -28,7 +28,7 @@ for n in "${sequences[@]}"; do
   cp "$WD/dials/$n/refined.expt" "$WD/dials/$n/indexed.refl" "$T/$n/d/"
   cd "$T/$n/m" || exit 2
   timed "mxtriage integrate --d-min 7.0 --d-max 8.1" "$M" integrate refined.expt refined.refl --d-min 7.0 --d-max 8.1
-  timed "mxtriage export" "$M" export integrated.expt integrated.refl --mtz integrated.mtz
+  timed "mxtriage export" "$M" export integrated.expt integrated.refl --output integrated.mtz
   cd "$T/$n/d" || exit 2
   timed "dials.integrate profile.fitting=False" dials.integrate refined.expt indexed.refl profile.fitting=False \
     prediction.d_min=7.0 prediction.d_max=8.1 profile.gaussian_rs.min_spots.overall=0 profile.gaussian_rs.min_spots.per_degree=0

@@ -17,7 +17,7 @@ declare -A GROUP=([teha]="H 3" [thaumatin]="P 41 21 2" [lysozyme]="P 43 21 2" [p
                   [i213]="I 21 3" [p6122]="P 61 2 2" [p1]="P 1")
 for p in $PRESETS; do
   sg=${GROUP[$p]}
-  [ -f "$WD/$p/images/truth.json" ] || "$M" simulate --preset "$p" --out "$WD/$p/images" --sweeps "$SWEEPS" \
+  [ -f "$WD/$p/images/truth.json" ] || "$M" simulate --preset "$p" --output "$WD/$p/images" --sweeps "$SWEEPS" \
       --max-images "$MAX" --seed "$SEED" > /dev/null
   "$M" process "$WD/$p/images" --workdir "$WD/$p/mxtriage" --space-group "$sg" > "$WD/$p/mxtriage.log" 2>&1
   "$M" joint "$WD/$p/mxtriage" > "$WD/$p/mxtriage-joint.log" 2>&1

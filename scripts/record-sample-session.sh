@@ -34,7 +34,7 @@ key() { tmux send-keys -t "$pane" "$@"; sleep 0.4; }
 rm -f "$log"
 tmux new-session -d -s "$pane" -x 140 -y 45 \
     "TERM=xterm-256color XDG_CACHE_HOME=$cache $mxtriage demo --sweeps 6 --detector small \
-     --max-images 20 --jobs 2 --log $log 2>$cache/stderr; echo exit=\$? >>$cache/stderr; sleep 30"
+     --max-images 20 --nproc 2 --log $log 2>$cache/stderr; echo exit=\$? >>$cache/stderr; sleep 30"
 
 wait_for 'individual 5 ✓ 1 ✗' 180
 wait_for 'individual 5 ✓ 1 ✗ · joint –' 60

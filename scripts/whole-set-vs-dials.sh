@@ -15,7 +15,7 @@ timed() {  # label, log, command...
   read -r secs kb < "$WD/timed.txt"; printf "%-52s %8.1f s  %6d MB\n" "$label" "$secs" $((kb / 1024))
 }
 timed "mxtriage process (every sweep + cluster analysis)" "$WD/mxtriage-process.log" \
-  "$M" process "$IMG" --workdir "$WD/mxtriage" --space-group "H 3" --jobs "$NPROC"
+  "$M" process "$IMG" --workdir "$WD/mxtriage" --space-group "H 3" --nproc "$NPROC"
 timed "mxtriage joint (combine, refine, integrate, split, export, cluster)" "$WD/mxtriage-joint.log" \
   "$M" joint "$WD/mxtriage"
 timed "DIALS tutorial workflow (individual + joint)" "$WD/dials.log" \

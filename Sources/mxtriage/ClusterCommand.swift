@@ -18,7 +18,11 @@ struct ClusterCommand: ParsableCommand {
     @Option(help: "Cell distance: blend (standardised PCA, BLEND's) or g6 (Niggli-reduced G6, robust to reduction ambiguity).")
     var distance: CellDistance = .blend
 
-    @Option(help: "Write the files into this directory instead of the current one.")
+    @Option(name: .customLong("output-dir"), help: "Write the files into this directory instead of the current one.")
+    var outputDirectory: String?
+
+    /// `--output`, the earlier name of `--output-dir`.
+    @Option(name: .customLong("output"), help: .hidden)
     var output: String?
 
     func run() throws {
@@ -37,7 +41,7 @@ struct ClusterCommand: ParsableCommand {
             throw CommandFailure.badInput("cluster analysis needs at least two readable MTZ files (found \(cells.count))")
         }
         let analysis = CellClusterAnalysis(cells: cells, distance: distance)
-        let directory = URL(fileURLWithPath: output ?? FileManager.default.currentDirectoryPath)
+        let directory = URL(fileURLWithPath: outputDirectory ?? output ?? FileManager.default.currentDirectoryPath)
         do {
             try BLENDReport.write(analysis: analysis, files: used, rejected: rejected, to: directory)
         } catch {

@@ -32,8 +32,7 @@ struct DemoCommand: ParsableCommand {
             transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 
-    @Option(help: "Sequences processed at once (default: one per core).")
-    var jobs: Int?
+    @OptionGroup var cores: CoreCountOption
 
     @Flag(help: "No screen: process, cluster and refine jointly, printing progress (for scripts and benchmarks).")
     var headless = false
@@ -68,7 +67,7 @@ struct DemoCommand: ParsableCommand {
         var options = SessionSetup(workdir: "")
         options.workdir = work.path
         options.spaceGroup = spaceGroup
-        options.jobs = jobs
+        options.jobs = cores.value
         options.log = log
         let (session, sessionLog) = try options.open(inputs: [images.path], simulation: recipe, claim: false)
         if headless {

@@ -16,7 +16,11 @@ struct ExportCommand: ParsableCommand {
     var reflections: String
 
     @Option(help: "The MTZ file to write.")
-    var mtz = "integrated.mtz"
+    var output = "integrated.mtz"
+
+    /// `--mtz`, the earlier name of `--output`.
+    @Option(name: .customLong("mtz"), help: .hidden)
+    var mtz: String?
 
     @Option(name: .customLong("partiality-threshold"), help: "Drop reflections whose partiality is below this.")
     var partialityThreshold = 0.4
@@ -25,6 +29,7 @@ struct ExportCommand: ParsableCommand {
     var minISigI = -5.0
 
     func run() throws {
+        let mtz = self.mtz ?? output
         let (list, table) = try RefineInput.load(experiments: experiments, reflections: reflections)
         var options = MTZExportOptions()
         options.partialityThreshold = partialityThreshold

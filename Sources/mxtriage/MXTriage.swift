@@ -1,16 +1,23 @@
 import ArgumentParser
 import Foundation
 
-/// The `mxtriage` command: one subcommand per processing stage, named as DIALS names them.
+/// The `mxtriage` command: the triage sessions, and one subcommand per processing stage named
+/// as DIALS names them; grouped so `--help` reads by what a user came to do.
 struct MXTriage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mxtriage",
         abstract: "Multi-crystal triage for rotation data: import, process, cluster, refine jointly.",
         version: MXTriageVersion.string,
-        subcommands: [
-            ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self, RefineBravaisSettingsCommand.self, CombineCommand.self,
-            IntegrateCommand.self, ExportCommand.self, SplitCommand.self, ClusterCommand.self, ProcessCommand.self, JointCommand.self,
-            UICommand.self, DemoCommand.self, SimulateCommand.self, ReplayCommand.self, BenchCommand.self,
+        groupedSubcommands: [
+            CommandGroup(name: "Triage session", subcommands: [
+                ProcessCommand.self, UICommand.self, JointCommand.self, DemoCommand.self, ReplayCommand.self,
+            ]),
+            CommandGroup(name: "Processing step (as DIALS)", subcommands: [
+                ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self,
+                RefineBravaisSettingsCommand.self, CombineCommand.self, IntegrateCommand.self, ExportCommand.self, SplitCommand.self,
+            ]),
+            CommandGroup(name: "Clustering (as BLEND)", subcommands: [ClusterCommand.self]),
+            CommandGroup(name: "Simulation and benchmark", subcommands: [SimulateCommand.self, BenchCommand.self]),
         ])
 }
 

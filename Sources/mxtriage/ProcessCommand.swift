@@ -43,8 +43,7 @@ struct SessionOptions: ParsableArguments {
             transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 
-    @Option(help: "Sequences processed at once (default: one per core).")
-    var jobs: Int?
+    @OptionGroup var cores: CoreCountOption
 
     @Option(name: .customLong("d-min"), help: "High-resolution limit of the integration band (Å).")
     var dMin = 7.0
@@ -63,11 +62,11 @@ struct SessionOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if let why = TriageOptions.problem(jobs: jobs, dMin: dMin, dMax: dMax) { throw ValidationError(why) }
+        if let why = TriageOptions.problem(jobs: cores.value, dMin: dMin, dMax: dMax) { throw ValidationError(why) }
     }
 
     var setup: SessionSetup {
-        SessionSetup(workdir: workdir, spaceGroup: spaceGroup, jobs: jobs, dMin: dMin, dMax: dMax, widenBand: !fixedBand, log: log)
+        SessionSetup(workdir: workdir, spaceGroup: spaceGroup, jobs: cores.value, dMin: dMin, dMax: dMax, widenBand: !fixedBand, log: log)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Foundation
 import MXGeometry
 import MXSimulation
@@ -20,7 +21,11 @@ struct SimulateCommand: ParsableCommand {
     var preset = CrystalForm.teha
 
     @Option(help: "The directory to write images, truth.json and truth/*.refl into.")
-    var out: String
+    var output: String?
+
+    /// `--out`, the earlier name of `--output`.
+    @Option(name: .customLong("out"), help: .hidden)
+    var out: String?
 
     @Option(help: "Number of sweeps (crystals).")
     var sweeps = CrystalForm.defaultSweeps
@@ -41,9 +46,11 @@ struct SimulateCommand: ParsableCommand {
         guard cellScatter >= 0 else { throw ValidationError("--cell-scatter must not be negative") }
         guard sweeps >= 1 else { throw ValidationError("--sweeps must be at least 1") }
         if let m = maxImages, m < 1 { throw ValidationError("--max-images must be at least 1") }
+        guard output ?? out != nil else { throw ValidationError("--output DIR is required: where to write the images") }
     }
 
     func run() throws {
+        let out = output ?? out ?? ""
         let plan = preset.plan(seed: seed, sweeps: sweeps, detector: detector, maxImages: maxImages, cellScatter: cellScatter)
         let start = ContinuousClock.now
         let progress = ProgressLine()
@@ -65,23 +72,23 @@ struct SimulateCommand: ParsableCommand {
 extension SimulatedDetector: ExpressibleByArgument {}
 
 /// A progress line on stderr, redrawn in place when stderr is a terminal.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressLine: Sendable {
     private let isTerminal = isatty(STDERR_FILENO) != 0
-    private var shown = false
+    /// Whether a line is on screen; the lock also keeps two updates from interleaving.
+    private let shown = Mutex(false)
 
     func update(_ text: String) {
         guard isTerminal else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        StandardStreams.error("\r\u{1B}[K" + text)
-        shown = true
+        shown.withLock { shown in
+            StandardStreams.error("\r\u{1B}[K" + text)
+            shown = true
+        }
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if shown { StandardStreams.error("\r\u{1B}[K") }
-        shown = false
+        shown.withLock { shown in
+            if shown { StandardStreams.error("\r\u{1B}[K") }
+            shown = false
+        }
     }
 }

@@ -20,22 +20,17 @@ struct UICommand: ParsableCommand {
             transform: SpaceGroupArgument.parse)
     var spaceGroup: String?
 
-    @Option(help: "Sequences processed at once (default: one per core).")
-    var jobs: Int?
+    @OptionGroup var cores: CoreCountOption
 
     @Option(help: "Theme name (themes/NAME.toml) or path; default $MXTRIAGE_THEME or dark.")
     var theme: String?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
 
     func run() throws {
         var inputs = images
         var options = SessionSetup(workdir: "")
         options.workdir = workdir
         options.spaceGroup = spaceGroup
-        options.jobs = jobs
+        options.jobs = cores.value
         if inputs.isEmpty {
             guard let previous = SummaryFile.read(URL(fileURLWithPath: workdir).appendingPathComponent("summary.json")) else {
                 throw CommandFailure.badInput("give images to process, or a --workdir with a summary.json to resume")

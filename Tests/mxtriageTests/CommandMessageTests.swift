@@ -9,7 +9,9 @@ final class CommandMessageTests: XCTestCase {
     func testANegativeValueIsRefusedForWhatItIsNotAsAMissingValue() throws {
         let cases: [([String], String)] = [
             (["find-spots", "imported.expt", "--nproc", "-1"], "--nproc must be at least 1"),
-            (["process", "images", "--workdir", "w", "--jobs", "-2"], "--jobs must be at least 1"),
+            (["process", "images", "--workdir", "w", "--nproc", "-2"], "--nproc must be at least 1"),
+            // The earlier name still works, and is answered in the current one.
+            (["process", "images", "--workdir", "w", "--jobs", "0"], "--nproc must be at least 1"),
             (["integrate", "a.expt", "b.refl", "--d-min", "-1"], "--d-min"),
             (["demo", "--sweeps", "-3"], "--sweeps must be at least 2"),
             (["simulate", "--out", "x", "--seed", "-1"], "'-1' is invalid for '--seed"),
@@ -60,7 +62,7 @@ final class CommandMessageTests: XCTestCase {
         let dir = try CommandRunner.temporaryDirectory("messages-find-spots")
         defer { try? FileManager.default.removeItem(at: dir) }
         let images = dir.appendingPathComponent("images")
-        let sim = try TimedCommand.run(["simulate", "--out", images.path, "--sweeps", "2", "--detector", "small",
+        let sim = try TimedCommand.run(["simulate", "--output", images.path, "--sweeps", "2", "--detector", "small",
                                         "--max-images", "4", "--seed", "4"])
         XCTAssertEqual(sim.status, 0, sim.stderr)
         XCTAssertEqual(try TimedCommand.run(["import", images.path], in: dir, timeout: 60).status, 0)

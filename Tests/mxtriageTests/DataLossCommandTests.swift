@@ -16,7 +16,7 @@ final class DataLossCommandTests: XCTestCase {
         defer { Self.lock.unlock() }
         if let images = Self.images { return images.path }
         let directory = try CommandRunner.temporaryDirectory("dataloss-images")
-        let sim = try TimedCommand.run(["simulate", "--out", directory.path, "--sweeps", "2", "--detector", "small",
+        let sim = try TimedCommand.run(["simulate", "--output", directory.path, "--sweeps", "2", "--detector", "small",
                                         "--max-images", "12", "--seed", "3"])
         XCTAssertEqual(sim.status, 0, sim.stderr)
         Self.images = directory
@@ -24,7 +24,7 @@ final class DataLossCommandTests: XCTestCase {
     }
 
     private func process(_ work: URL, _ extra: [String] = []) -> [String] {
-        ["process", (try? images()) ?? "", "--workdir", work.path, "--d-min", "4.0", "--jobs", "1"] + extra
+        ["process", (try? images()) ?? "", "--workdir", work.path, "--d-min", "4.0", "--nproc", "1"] + extra
     }
 
     func testASecondProcessAppendsItsSessionAndReplayChecksBoth() throws {

@@ -10,7 +10,7 @@ final class PipelineCommandTests: XCTestCase {
         let dir = try CommandRunner.temporaryDirectory("pipeline")
         defer { try? FileManager.default.removeItem(at: dir) }
         let images = dir.appendingPathComponent("images").path
-        let sim = try CommandRunner.mxtriage(["simulate", "--out", images, "--sweeps", "3", "--detector", "small",
+        let sim = try CommandRunner.mxtriage(["simulate", "--output", images, "--sweeps", "3", "--detector", "small",
                                               "--max-images", "25", "--seed", "4"])
         XCTAssertEqual(sim.status, 0, sim.stderr)
         let truthText = try String(contentsOfFile: images + "/truth.json", encoding: .utf8)

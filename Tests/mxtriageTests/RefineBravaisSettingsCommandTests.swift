@@ -45,7 +45,7 @@ final class RefineBravaisSettingsCommandTests: XCTestCase {
     func testSimulatedH3CrystalRecommendsHR() throws {
         let dir = try CommandRunner.temporaryDirectory("rbs-h3")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sim = try CommandRunner.mxtriage(["simulate", "--sweeps", "2", "--max-images", "20", "--detector", "small", "--out", "images"], in: dir)
+        let sim = try CommandRunner.mxtriage(["simulate", "--sweeps", "2", "--max-images", "20", "--detector", "small", "--output", "images"], in: dir)
         XCTAssertEqual(sim.status, 0, sim.stderr)
         for step in [["import", dir.appendingPathComponent("images").path + "/xtal1_1_????.cbf"],
                      ["find-spots", "imported.expt"], ["index", "imported.expt", "strong.refl"]] {

@@ -10,14 +10,14 @@ final class TriageCommandsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let images = dir.appendingPathComponent("images").path
         let work = dir.appendingPathComponent("work")
-        let sim = try CommandRunner.mxtriage(["simulate", "--out", images, "--sweeps", "5", "--detector", "small",
+        let sim = try CommandRunner.mxtriage(["simulate", "--output", images, "--sweeps", "5", "--detector", "small",
                                               "--max-images", "16", "--seed", "8"])
         XCTAssertEqual(sim.status, 0, sim.stderr)
 
         // A band wider than the tutorial's: 16 images on the small detector leave too few
         // strong spots between 7.0 and 8.1 Å for some sweeps' profile models.
         let process = try CommandRunner.mxtriage(["process", images, "--workdir", work.path, "--space-group", "H 3",
-                                                  "--d-min", "4.0", "--jobs", "2"])
+                                                  "--d-min", "4.0", "--nproc", "2"])
         XCTAssertEqual(process.status, 0, process.stderr)
         XCTAssertTrue(process.stdout.contains("Found 5 sequences"), process.stdout)
         XCTAssertTrue(process.stdout.contains("✗"), "the blank sweep's failure is printed: \(process.stdout)")
@@ -34,7 +34,7 @@ final class TriageCommandsTests: XCTestCase {
         // BLEND's analysis from the MTZ files alone gives the engine's tree: same datasets,
         // same merges (heights agree to the MTZ's single precision).
         let clusterOut = dir.appendingPathComponent("cluster")
-        let cluster = try CommandRunner.mxtriage(["cluster", work.path, "--output", clusterOut.path])
+        let cluster = try CommandRunner.mxtriage(["cluster", work.path, "--output-dir", clusterOut.path])
         XCTAssertEqual(cluster.status, 0, cluster.stderr)
         let fromMTZ = try json(clusterOut.appendingPathComponent("clusters.json"))
         let fromEngine = try json(work.appendingPathComponent("clusters/clusters.json"))
@@ -116,7 +116,7 @@ final class EngineMatchesSubcommandsTests: XCTestCase {
         let dir = try CommandRunner.temporaryDirectory("engine-vs-cli")
         defer { try? FileManager.default.removeItem(at: dir) }
         let images = dir.appendingPathComponent("images").path
-        XCTAssertEqual(try CommandRunner.mxtriage(["simulate", "--out", images, "--sweeps", "1", "--detector", "small",
+        XCTAssertEqual(try CommandRunner.mxtriage(["simulate", "--output", images, "--sweeps", "1", "--detector", "small",
                                                    "--max-images", "20", "--seed", "5"]).status, 0)
         let work = dir.appendingPathComponent("work")
         let process = try CommandRunner.mxtriage(["process", images, "--workdir", work.path, "--space-group", "H 3", "--d-min", "4.0"])
@@ -128,7 +128,7 @@ final class EngineMatchesSubcommandsTests: XCTestCase {
                      ["index", "P1_models.expt", "strong.refl", "--space-group", "H 3"],
                      ["refine", "indexed.expt", "indexed.refl"],
                      ["integrate", "refined.expt", "refined.refl", "--d-min", "4.0", "--nproc", "1"],
-                     ["export", "integrated.expt", "integrated.refl", "--mtz", "integrated.mtz"]] {
+                     ["export", "integrated.expt", "integrated.refl", "--output", "integrated.mtz"]] {
             let run = try CommandRunner.mxtriage(step, in: cli)
             XCTAssertEqual(run.status, 0, "\(step): \(run.stderr)")
         }

@@ -48,7 +48,7 @@ final class TriageScreenEndToEndTests: XCTestCase {
         Self.sharedRoot = root
         let images = root.appendingPathComponent("images")
         let sim = try CommandRunner.run(Self.binary, ["simulate", "--preset", "teha", "--sweeps", "6", "--seed", "1",
-                                              "--detector", "small", "--max-images", "12", "--out", images.path])
+                                              "--detector", "small", "--max-images", "12", "--output", images.path])
         XCTAssertEqual(sim.status, 0, sim.stderr)
         let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: images.appendingPathComponent("truth.json"))) as! [String: Any]
         let sweeps = truth["sweeps"] as! [[String: Any]]
@@ -99,7 +99,7 @@ final class TriageScreenEndToEndTests: XCTestCase {
     }
 
     private func startUI(images: URL, label: String, width: Int = 140, height: Int = 45) throws -> Run {
-        try start(["ui", images.path, "--workdir", "work", "--space-group", "H 3", "--jobs", "2"],
+        try start(["ui", images.path, "--workdir", "work", "--space-group", "H 3", "--nproc", "2"],
                   label: label, width: width, height: height)
     }
 
@@ -258,7 +258,10 @@ final class TriageScreenEndToEndTests: XCTestCase {
         // The dendrogram of the joint cells: four datasets, the outlier left out as excluded.
         tmux.send("4")
         tmux.send("t")
-        let jointTree = tmux.waitFor("the joint dendrogram", timeout: 30) { $0.contains("joint cells · 4 datasets") } ?? ""
+        // Waited for whole: a capture can land while curses is half-way through redrawing.
+        let jointTree = tmux.waitFor("the joint dendrogram", timeout: 30) {
+            $0.contains("joint cells · 4 datasets") && $0.contains("not clustered: excluded 03")
+        } ?? ""
         XCTAssertTrue(jointTree.contains("not clustered: excluded 03"), jointTree)
         XCTAssertNotEqual(jointTree, individualTree)
         let treeRows = Self.lines(jointTree).filter { $0.hasPrefix("│") && $0.dropFirst().hasPrefix(" ") }

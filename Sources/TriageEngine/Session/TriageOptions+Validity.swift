@@ -6,7 +6,7 @@ extension TriageOptions {
     /// start a pool with no workers and wait for it forever, and a reversed band integrate
     /// nothing.
     public static func problem(jobs: Int?, threadsPerJob: Int? = nil, dMin: Double, dMax: Double) -> String? {
-        if let jobs, jobs < 1 { return "--jobs must be at least 1 (is \(jobs))" }
+        if let jobs, jobs < 1 { return "--nproc must be at least 1 (is \(jobs))" }
         if let threadsPerJob, threadsPerJob < 1 { return "threads per job must be at least 1 (is \(threadsPerJob))" }
         guard dMin.isFinite, dMax.isFinite, dMin > 0, dMax > dMin else {
             return "--d-min must be positive and below --d-max (are \(dMin) and \(dMax))"

@@ -38,12 +38,12 @@ extension UIReducer {
             state.say("sequence \(Format.sequence(sequence)) is alone at this cut: asked to exclude it")
             return [.engine(.exclude(sequence: sequence))]
         case .everything:
-            state.say("at this cut one cluster holds every dataset — press ] to cut lower", .refusal)
+            state.say("at this cut one cluster holds every dataset — press \(state.keys.key(for: .cutMore)) to cut lower", .refusal)
         case .notClustered(let sequence):
             let source = state.showsJoint ? "joint" : "individual"
-            state.say("sequence \(Format.sequence(sequence)) is not in the \(source) cluster analysis — x excludes it alone", .refusal)
+            state.say("sequence \(Format.sequence(sequence)) is not in the \(source) cluster analysis — \(state.keys.key(for: .toggleExclusion)) excludes it alone", .refusal)
         case .noAnalysis(let source):
-            state.say("no \(source.name) cluster analysis yet — c runs one", .refusal)
+            state.say("no \(source.name) cluster analysis yet — \(state.keys.key(for: .recluster)) runs one", .refusal)
         }
         return []
     }

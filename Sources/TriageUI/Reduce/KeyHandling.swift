@@ -1,64 +1,54 @@
 import TriageEngine
 
 extension UIReducer {
-    /// Every key the UI knows. `q` and Ctrl-C quit from anywhere; with help open, any other key
-    /// just closes it. A key that cannot act says why in the status message instead.
+    /// Every key the UI knows, looked up in ``UIState/keys``. `q` and Ctrl-C quit from
+    /// anywhere; with help open, any other key just closes it; the lattice prompt takes the
+    /// keys while it is open. A key that cannot act says why in the status message instead.
     static func handle(key: KeyPress, in state: inout UIState) -> [UIEffect] {
-        switch key {
-        case .interrupt, .character("q"): return [.quit]
-        default: break
-        }
+        let action = state.keys.action(for: key)
+        if action == .quit { return [.quit] }
         state.status = nil
         if state.helpShown {
             state.helpShown = false
             return []
         }
         if state.latticePrompt != nil { return handlePrompt(key: key, in: &state) }
-        switch key {
-        case .up, .character("k"): state.select(state.selection - 1)
-        case .down, .character("j"): state.select(state.selection + 1)
+        guard let action else { return [] }
+        return perform(action, in: &state)
+    }
+
+    private static func perform(_ action: KeyAction, in state: inout UIState) -> [UIEffect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help: state.helpShown = true
+        case .selectPrevious: state.select(state.selection - 1)
+        case .selectNext: state.select(state.selection + 1)
         case .pageUp: state.select(state.selection - state.layout.listRows)
         case .pageDown: state.select(state.selection + state.layout.listRows)
-        case .home: state.select(0)
-        case .end: state.select(state.sequences.count - 1)
-        case .tab: state.view = state.view.next
-        case .backTab: state.view = state.view.previous
-        case .enter:
+        case .selectFirst: state.select(0)
+        case .selectLast: state.select(state.sequences.count - 1)
+        case .nextView: state.view = state.view.next
+        case .previousView: state.view = state.view.previous
+        case let .show(view): state.view = view
+        case .toggleDetail:
             state.detailShown.toggle()
             state.keepSelectionVisible()
-        case .escape:
+        case .closeDetail:
             if state.detailShown {
                 state.detailShown = false
                 state.keepSelectionVisible()
             }
-        case .backspace: break
-        case .left: state.scrollHeatmap(by: -1)
-        case .right: state.scrollHeatmap(by: 1)
-        case .character(let c):
-            return handle(character: c, in: &state)
-        case .interrupt:
-            return [.quit]
-        }
-        return []
-    }
-
-    private static func handle(character c: Character, in state: inout UIState) -> [UIEffect] {
-        if let digit = c.wholeNumberValue, let view = TriageView(rawValue: digit) {
-            state.view = view
-            return []
-        }
-        switch c {
-        case "?": state.helpShown = true
-        case "x": return toggleExclusion(in: &state)
-        case "X": return excludeCluster(in: &state)
-        case "J", "r": return runJoint(in: &state)
-        case "c": return recluster(in: &state)
-        case "t": toggleJoint(in: &state)
-        case "[": moveCut(by: -1, in: &state)
-        case "]": moveCut(by: 1, in: &state)
-        case "m": toggleHeatmapSelection(in: &state)
-        case "L": openLatticePrompt(in: &state)
-        default: break
+        case .toggleExclusion: return toggleExclusion(in: &state)
+        case .excludeCluster: return excludeCluster(in: &state)
+        case .runJoint: return runJoint(in: &state)
+        case .recluster: return recluster(in: &state)
+        case .toggleJoint: toggleJoint(in: &state)
+        case .cutFewer: moveCut(by: -1, in: &state)
+        case .cutMore: moveCut(by: 1, in: &state)
+        case .toggleHeatmapSelection: toggleHeatmapSelection(in: &state)
+        case .scrollLeft: state.scrollHeatmap(by: -1)
+        case .scrollRight: state.scrollHeatmap(by: 1)
+        case .chooseLattice: openLatticePrompt(in: &state)
         }
         return []
     }
@@ -75,7 +65,7 @@ extension UIReducer {
     /// `[` one cluster fewer (cut higher), `]` one more (cut lower).
     private static func moveCut(by delta: Int, in state: inout UIState) {
         guard let report = state.shownClusters, let cut = state.clusterCut else {
-            state.say("no \(state.showsJoint ? "joint" : "individual") cluster analysis to cut yet — c runs one", .refusal)
+            state.say("no \(state.showsJoint ? "joint" : "individual") cluster analysis to cut yet — \(state.keys.key(for: .recluster)) runs one", .refusal)
             return
         }
         let count = min(max(1, cut.clusterCount + delta), max(1, report.sequences.count))
@@ -88,7 +78,7 @@ extension UIReducer {
         switch state.heatmap.selection {
         case .mostCorrelated:
             state.heatmap.selection = .window
-            state.say("correlation: a window of parameters in refinement order (← → scroll)")
+            state.say("correlation: a window of parameters in refinement order (\(state.keys.key(for: .scrollLeft)) \(state.keys.key(for: .scrollRight)) scroll)")
         case .window:
             state.heatmap.selection = .mostCorrelated
             state.say("correlation: the most strongly correlated parameters")

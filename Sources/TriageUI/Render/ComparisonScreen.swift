@@ -9,7 +9,7 @@ enum ComparisonScreen {
         var title = [Span("individual vs joint · ", .heading)]
         let joint = state.joint
         if joint.runs == 0 && joint.phase == .idle {
-            title.append(Span("no joint refinement yet — J runs it", .dim))
+            title.append(Span("no joint refinement yet — \(state.keys.key(for: .runJoint)) runs it", .dim))
         } else {
             title += Frame.jointSpans(joint)
             title.append(Span(" · \(joint.sequences.count) crystals"))

@@ -19,8 +19,8 @@ enum DendrogramScreen {
         guard let report = state.shownClusters, let cut = state.clusterCut else {
             buffer.put("dendrogram · \(source.name) cells", x: area.x + 1, y: area.y, style: .heading)
             let hint = source == .joint
-                ? "no joint cluster analysis yet — J runs joint refinement, which re-clusters the joint cells; t shows the individual cells"
-                : "no cluster analysis yet — it runs when the sequences are refined; c runs it now"
+                ? "no joint cluster analysis yet — \(state.keys.key(for: .runJoint)) runs joint refinement, which re-clusters the joint cells; \(state.keys.key(for: .toggleJoint)) shows the individual cells"
+                : "no cluster analysis yet — it runs when the sequences are refined; \(state.keys.key(for: .recluster)) runs it now"
             buffer.put(Format.truncate(hint, area.width - 2), x: area.x + 1, y: area.y + 2, style: .dim)
             return
         }
@@ -38,13 +38,13 @@ enum DendrogramScreen {
         if let root = report.root {
             title.append(Span(" · LCV \(Format.fixed(root.lcv, 2)) % · aLCV \(Format.fixed(root.alcv, 2)) Å"))
         }
-        title.append(Span("   t: " + (report.source == .joint ? "individual" : "joint"), .dim))
+        title.append(Span("   \(state.keys.key(for: .toggleJoint)): " + (report.source == .joint ? "individual" : "joint"), .dim))
         buffer.put(title, x: area.x + 1, y: area.y, maxWidth: area.width - 2)
 
         var line = [Span("cut: ", .heading),
                     Span("\(cut.clusterCount) cluster\(cut.clusterCount == 1 ? "" : "s")"),
                     Span(cut.isAutomatic ? " at the largest gap in merge height" : " (chosen)", .dim),
-                    Span(" · ", .border), Span("[ ]", .key), Span(" move · ", .dim)]
+                    Span(" · ", .border), Span("\(state.keys.key(for: .cutFewer)) \(state.keys.key(for: .cutMore))", .key), Span(" move · ", .dim)]
         switch state.clusterExclusion {
         case .cluster(let node, _, let sequences):
             line += [Span("X", .key), Span(" excludes cluster \(node.number): ", .warning),

@@ -21,7 +21,7 @@ enum HeatmapScreen {
               report.correlation.count == report.parameterNames.count else {
             buffer.put([Span("parameter correlation · ", .heading), Span(name, .title)], x: area.x + 1, y: area.y, maxWidth: area.width - 2)
             let hint = state.refinements[scope] == nil ? "no finished refinement to show yet" : "this refinement has no correlation matrix"
-            buffer.put(hint + (scope == .joint ? " · t: selected sequence" : " · t: joint"), x: area.x + 1, y: area.y + 2, style: .dim)
+            buffer.put(hint + " · \(state.keys.key(for: .toggleJoint)): " + (scope == .joint ? "selected sequence" : "joint"), x: area.x + 1, y: area.y + 2, style: .dim)
             return
         }
         let names = report.parameterNames.map(abbreviate)
@@ -37,6 +37,7 @@ enum HeatmapScreen {
         let cellWidth = min(p, rowsRoom) * 2 <= cellRoom ? 2 : 1
         let fit = max(1, min(rowsRoom, cellRoom / cellWidth))
 
+        let keys = state.keys
         let shown: [Int]
         var which: String
         if p <= fit {
@@ -44,13 +45,13 @@ enum HeatmapScreen {
             which = "all \(p) parameters"
         } else if state.heatmap.selection == .mostCorrelated {
             shown = mostCorrelated(report.correlation, count: fit)
-            which = "the \(fit) most correlated of \(p) (m: window)"
+            which = "the \(fit) most correlated of \(p) (\(keys.key(for: .toggleHeatmapSelection)): window)"
         } else {
             let offset = min(state.heatmap.offset, p - fit)
             shown = Array(offset..<(offset + fit))
-            which = "parameters \(offset + 1)–\(offset + fit) of \(p) (← → scroll, m: most correlated)"
+            which = "parameters \(offset + 1)–\(offset + fit) of \(p) (\(keys.key(for: .scrollLeft)) \(keys.key(for: .scrollRight)) scroll, \(keys.key(for: .toggleHeatmapSelection)): most correlated)"
         }
-        if p <= fit { which += scope == .joint ? " · t: selected sequence" : " · t: joint" }
+        if p <= fit { which += " · \(keys.key(for: .toggleJoint)): " + (scope == .joint ? "selected sequence" : "joint") }
         buffer.put([Span("parameter correlation · ", .heading), Span(name, .title), Span(" · " + which)],
                    x: area.x + 1, y: area.y, maxWidth: area.width - 2)
         drawLegend(at: area.x + 1, y: area.y + 1, width: area.width - 2, into: &buffer)

@@ -1,22 +1,9 @@
 /// Every key, in a box over the middle of the screen. Any key closes it (`q` still quits).
 enum HelpOverlay {
-    static let entries: [(key: String, what: String)] = [
-        ("↑ ↓  k j", "move the selection"),
-        ("PgUp PgDn Home End", "move by a page, to the first or last"),
-        ("tab  shift-tab", "next or previous view"),
-        ("1 2 3 4 5", "sequences · refinement · correlation · dendrogram · comparison"),
-        ("enter", "open or close the detail pane (esc closes)"),
-        ("x", "exclude the selected sequence, or include it again"),
-        ("X", "exclude the cluster holding it at the dendrogram cut"),
-        ("[  ]", "cut the dendrogram into one cluster fewer or more"),
-        ("t", "show the joint refinement and cells, or the individual"),
-        ("J  r", "run joint refinement of the included sequences"),
-        ("c", "re-cluster the included cells (BLEND)"),
-        ("m  ← →", "correlation: most-correlated parameters, or a window"),
-        ("L", "index every crystal in another lattice or space group"),
-        ("?", "this help"),
-        ("q  ctrl-c", "quit"),
-    ]
+    /// The help's lines: the key table's, so the help cannot drift from what the keys do.
+    static func entries(_ keys: KeyBindings) -> [(key: String, what: String)] {
+        keys.lines.map { ($0.label, $0.what) }
+    }
 
     static let notes = [
         "× marks an excluded sequence; exclusions show once the engine confirms them.",
@@ -24,7 +11,8 @@ enum HelpOverlay {
         "The automatic cut lies in the largest gap between merge heights.",
     ]
 
-    static func draw(into buffer: inout ScreenBuffer) {
+    static func draw(_ keys: KeyBindings, into buffer: inout ScreenBuffer) {
+        let entries = entries(keys)
         let keyWidth = entries.reduce(0) { max($0, $1.key.count) }
         let textWidth = max(entries.reduce(0) { max($0, $1.what.count) } + keyWidth + 3, notes.reduce(0) { max($0, $1.count) })
         let w = min(buffer.width - 4, textWidth + 4)

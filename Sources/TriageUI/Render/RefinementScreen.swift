@@ -62,7 +62,7 @@ enum RefinementScreen {
     private static func emptyHint(_ state: UIState, _ scope: RefinementScope) -> String {
         switch scope {
         case .joint:
-            return state.joint.runs == 0 ? "no joint refinement yet — J runs it on the included, refined sequences"
+            return state.joint.runs == 0 ? "no joint refinement yet — \(state.keys.key(for: .runJoint)) runs it on the included, refined sequences"
                                          : "joint refinement has not reported steps yet"
         case .sequence(let n):
             guard let s = state.sequences.first(where: { $0.number == n }) else { return "" }

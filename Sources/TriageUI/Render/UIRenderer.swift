@@ -29,7 +29,7 @@ public enum UIRenderer {
         if layout.detailShown {
             DetailPane.draw(state, in: Rect(x: 0, y: layout.detailY, width: width, height: layout.detailHeight), into: &buffer)
         }
-        if state.helpShown { HelpOverlay.draw(into: &buffer) }
+        if state.helpShown { HelpOverlay.draw(state.keys, into: &buffer) }
         return buffer
     }
 }

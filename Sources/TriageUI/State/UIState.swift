@@ -22,6 +22,8 @@ public struct UIState: Sendable, Equatable {
     public internal(set) var view: TriageView = .sequences
     /// Whether the detail pane of the selected sequence is open (Enter).
     public internal(set) var detailShown = false
+    /// What each key does; the help is drawn from it.
+    public var keys = KeyBindings.standard
     /// Whether the help overlay is open (`?`).
     public internal(set) var helpShown = false
     /// Whether the refinement, correlation and dendrogram views show the joint refinement
