@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "MXClustering", targets: ["MXClustering"]),
         .library(name: "MXIntegration", targets: ["MXIntegration"]),
         .library(name: "MXExport", targets: ["MXExport"]),
+        .library(name: "MXMerging", targets: ["MXMerging"]),
         .library(name: "TriageEngine", targets: ["TriageEngine"]),
         .library(name: "TriageUI", targets: ["TriageUI"]),
         .library(name: "TriageTerminal", targets: ["TriageTerminal"]),
@@ -50,6 +51,7 @@ let package = Package(
         .target(name: "MXIndexing", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "MXRefinement"], swiftSettings: optimisedInDebug),
         .target(name: "MXClustering", dependencies: ["MXGeometry"], swiftSettings: optimisedInDebug),
         .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
+        .target(name: "MXMerging", dependencies: ["MXGeometry", "MXSymmetry"], swiftSettings: optimisedInDebug),
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "CCCP4"]),
         .target(
             name: "TriageEngine",
@@ -79,6 +81,7 @@ let package = Package(
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXTestSupport"]),
+        .testTarget(name: "MXMergingTests", dependencies: ["MXMerging", "MXReflections", "MXSymmetry", "MXTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "MXTestSupport"]),
