@@ -2,7 +2,7 @@
 # Reproduces Tests/Fixtures/merging/PRESET-seedSEED: DIALS 3.12 integrates a simulated set at
 # full resolution, reindexes it (dials.cosym), scales and merges it; then
 # scripts/dials_merging_fixture.py writes the intensities dials.merge merged and the statistics
-# it printed.
+# it printed, and scripts/dials_delta_cchalf_fixture.py the input and result of DIALS's ΔCC½.
 # Usage: scripts/merging-vs-dials.sh WORKDIR [PRESET "SPACE GROUP" SWEEPS SEED MAX_IMAGES]
 #   defaults: teha "H 3" 3 61 20 (about 4 min on 2 cores)
 set -euo pipefail
@@ -23,4 +23,5 @@ dials.merge scaled.expt scaled.refl output.json=merge.json > /dev/null
 OUT="$WD/$PRESET-seed$SEED"
 mkdir -p "$OUT"
 /usr/bin/python3 "$HERE/scripts/dials_merging_fixture.py" scaled.expt scaled.refl merge.json "$OUT"
+/usr/bin/python3 "$HERE/scripts/dials_delta_cchalf_fixture.py" scaled.expt scaled.refl "$OUT"
 echo "$OUT: $(ls "$OUT" | tr '\n' ' ')"
