@@ -16,7 +16,7 @@ struct PreparedSpots: Sendable {
 
     var count: Int { rows.count }
 
-    init(table: ReflectionTable, experiment: Int, models: ExperimentModels) throws(IndexingFailure) {
+    init(table: ReflectionTable, experiment: Int, models: RotationModels) throws(IndexingFailure) {
         guard let px = table.vec3s("xyzobs.px.value"), let pxVariance = table.vec3s("xyzobs.px.variance") else {
             throw .badInput("the spot table has no xyzobs.px.value/variance columns")
         }
@@ -55,7 +55,7 @@ struct PreparedSpots: Sendable {
     }
 
     /// Recomputes the reciprocal-lattice points from (refined) models.
-    mutating func remap(_ models: ExperimentModels) {
+    mutating func remap(_ models: RotationModels) {
         for i in 0..<count {
             rlp[i] = ReciprocalSpaceMapping.rlp(mm: SIMD2(mm[i].x, mm[i].y), phi: mm[i].z, panel: models.detector[panel[i]],
                                                 beam: models.beam, goniometer: models.goniometer)
@@ -63,8 +63,9 @@ struct PreparedSpots: Sendable {
     }
 }
 
-/// The models of one rotation experiment.
-struct ExperimentModels: Sendable {
+/// The beam, detector, goniometer and scan of one rotation experiment: what indexing needs
+/// (no crystal yet, no images). Integration's counterpart, with both, is `IntegrableExperiment`.
+struct RotationModels: Sendable {
     var beam: Beam
     var detector: Detector
     var goniometer: Goniometer
