@@ -51,6 +51,9 @@ let package = Package(
         .target(name: "MXClustering", dependencies: ["MXGeometry"], swiftSettings: optimisedInDebug),
         .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "CCCP4"]),
+        // Timings for `mxtriage bench`, kept out of the science libraries: they run DIALS and
+        // dxtbx (Python) for comparison.
+        .target(name: "MXBenchmarks", dependencies: ["MXGeometry", "MXImages", "MXReflections", "MXRefinement"]),
         .target(
             name: "TriageEngine",
             dependencies: [
@@ -63,7 +66,7 @@ let package = Package(
             name: "mxtriage",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSymmetry", "MXSimulation", "MXSpotFinding", "MXRefinement", "MXIndexing",
-                "MXClustering", "MXIntegration", "MXExport", "TriageEngine", "TriageUI", "TriageTerminal", "CMalloc",
+                "MXClustering", "MXIntegration", "MXExport", "MXBenchmarks", "TriageEngine", "TriageUI", "TriageTerminal", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -75,7 +78,7 @@ let package = Package(
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXClusteringTests", dependencies: ["MXClustering", "MXTestSupport"]),
         .testTarget(name: "MXIndexingTests", dependencies: ["MXIndexing", "MXSimulation", "MXTestSupport"]),
-        .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXBenchmarks", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXTestSupport"]),

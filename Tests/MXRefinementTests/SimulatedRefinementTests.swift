@@ -1,6 +1,7 @@
 import XCTest
 import MXGeometry
 import MXReflections
+@testable import MXBenchmarks
 @testable import MXRefinement
 
 /// Refinement of simulated sweeps from the header geometry, checked against the simulator's
