@@ -53,6 +53,9 @@ let package = Package(
         .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
         .target(name: "MXMerging", dependencies: ["MXGeometry", "MXSymmetry"], swiftSettings: optimisedInDebug),
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "CCCP4"]),
+        // Timings for `mxtriage bench`, kept out of the science libraries: they run DIALS and
+        // dxtbx (Python) for comparison.
+        .target(name: "MXBenchmarks", dependencies: ["MXGeometry", "MXImages", "MXReflections", "MXRefinement"]),
         .target(
             name: "TriageEngine",
             dependencies: [
@@ -65,7 +68,7 @@ let package = Package(
             name: "mxtriage",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSymmetry", "MXSimulation", "MXSpotFinding", "MXRefinement", "MXIndexing",
-                "MXClustering", "MXIntegration", "MXExport", "TriageEngine", "TriageUI", "TriageTerminal", "CMalloc",
+                "MXClustering", "MXIntegration", "MXExport", "MXBenchmarks", "TriageEngine", "TriageUI", "TriageTerminal", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -77,7 +80,7 @@ let package = Package(
         .testTarget(name: "MXSimulationTests", dependencies: ["MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXClusteringTests", dependencies: ["MXClustering", "MXTestSupport"]),
         .testTarget(name: "MXIndexingTests", dependencies: ["MXIndexing", "MXSimulation", "MXTestSupport"]),
-        .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXSimulation", "MXTestSupport"]),
+        .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXBenchmarks", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXTestSupport"]),

@@ -34,7 +34,7 @@ struct CellDissimilarities {
             varianceProportions = pca.proportions
             componentsKept = pca.scores.first?.count ?? 0
         case .g6:
-            let reduced = cells.map { NiggliReduction.reduced($0) }
+            let reduced = cells.map { G6Vector(cell: $0).niggliReduced }
             matrix = DissimilarityMatrix(count: cells.count) { reduced[$0].distance(to: reduced[$1]) }
         }
     }

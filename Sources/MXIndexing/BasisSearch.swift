@@ -22,7 +22,7 @@ extension Indexer {
     }
 
     /// The basis-vector search `method`, then its candidate models refined briefly and ranked (§3.5–3.6).
-    func rankedCandidates(_ method: IndexingOptions.Method, spots: PreparedSpots, models: ExperimentModels, maxCell: Double,
+    func rankedCandidates(_ method: IndexingOptions.Method, spots: PreparedSpots, models: RotationModels, maxCell: Double,
                           log: inout [String]) throws(IndexingFailure) -> RankedCandidates {
         let (vectors, dMin) = try candidateVectors(method, spots: spots, maxCell: maxCell)
         log.append("\(method.rawValue): \(vectors.count) candidate basis vectors")
@@ -48,7 +48,7 @@ extension Indexer {
     /// Refines each candidate briefly (4 LevMar steps, Tukey ×3, ≤ 20 reflections per degree)
     /// and ranks them by dials.index's weighted score (`ModelRankWeighted`, power 2), lowest
     /// first: (log₂V − min)² + (log₂ RMSD_xy − min)² + (max log₂ f_indexed − log₂ f_indexed)².
-    func rankModels(_ candidates: [Crystal], spots: PreparedSpots, models: ExperimentModels, dMin: Double) throws(IndexingFailure) -> [Crystal] {
+    func rankModels(_ candidates: [Crystal], spots: PreparedSpots, models: RotationModels, dMin: Double) throws(IndexingFailure) -> [Crystal] {
         var scored: [(crystal: Crystal, volume: Double, rmsd: Double, fraction: Double)] = []
         let inRange = spots.rlp.filter { 1 / $0.length >= dMin }.count
         let assignment = IndexAssignment(tolerance: options.hklTolerance)

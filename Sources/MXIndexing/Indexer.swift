@@ -16,7 +16,7 @@ public struct Indexer: Sendable {
 
     public func index(experiments: ExperimentList, strong: ReflectionTable, experiment e: Int = 0) throws(IndexingFailure) -> IndexingResult {
         guard e >= 0, e < experiments.count else { throw .badInput("experiment \(e) does not exist") }
-        let models = try ExperimentModels(experiments, experiment: e)
+        let models = try RotationModels(experiments, experiment: e)
         let spots = try PreparedSpots(table: strong, experiment: e, models: models)
         guard spots.count >= 10 else { throw .tooFewSpots(spots.count) }
         var log: [String] = []
@@ -46,7 +46,7 @@ public struct Indexer: Sendable {
     /// models taken through the macro-cycles until one passes ``rejection(of:spots:)``: a
     /// solution DIALS would not keep is never returned, and when none passes the reasons for
     /// each rejection are the failure.
-    func firstAcceptedCandidate(spots: PreparedSpots, models: ExperimentModels, identifier: String,
+    func firstAcceptedCandidate(spots: PreparedSpots, models: RotationModels, identifier: String,
                                 log: inout [String]) throws(IndexingFailure) -> MacroCycleOutcome {
         let maxCell = try maxCell(spots: spots)
         log.append(String(format: "Found max_cell: %.1f Å", maxCell))
@@ -80,7 +80,7 @@ public struct Indexer: Sendable {
     struct MacroCycleOutcome {
         var refinement: RefinementResult
         /// Beam and detector as the last cycle refined them.
-        var models: ExperimentModels
+        var models: RotationModels
         var method: String
         var indexed: Int
     }
@@ -105,7 +105,7 @@ public struct Indexer: Sendable {
     /// search's resolution to all data. A volume change of more than 50 % in one cycle (DIALS's
     /// sanity check) ends the attempt.
     func macroCycles(from start: Crystal, dMinStart: Double?, method: String, spots initialSpots: PreparedSpots,
-                     models initialModels: ExperimentModels, identifier: String,
+                     models initialModels: RotationModels, identifier: String,
                      log: inout [String]) throws(IndexingFailure) -> MacroCycleOutcome {
         var crystal = start
         var models = initialModels
@@ -154,7 +154,7 @@ public struct Indexer: Sendable {
     }
 
     /// The experiment list refinement works on: these models and one crystal.
-    static func singleExperiment(models: ExperimentModels, crystal: Crystal, identifier: String) -> ExperimentList {
+    static func singleExperiment(models: RotationModels, crystal: Crystal, identifier: String) -> ExperimentList {
         var list = ExperimentList()
         list.beams = [models.beam]
         list.detectors = [models.detector]

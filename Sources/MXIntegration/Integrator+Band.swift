@@ -4,7 +4,7 @@ extension Integrator {
     /// Every reflection predicted in the options' band, or — with `automaticBand` and fewer
     /// than `minimumPredicted` there — in the band widened by ``AutomaticBand``; fewer than
     /// `minimumPredicted` in the band finally used is an error.
-    func predictBand(experiment e: Int, models m: ExperimentModels)
+    func predictBand(experiment e: Int, models m: IntegrableExperiment)
         throws(IntegrationError) -> (ResolutionBand, [PredictedReflection]) {
         let o = options
         func predict(_ band: ResolutionBand) -> [PredictedReflection] {

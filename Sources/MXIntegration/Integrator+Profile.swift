@@ -9,7 +9,7 @@ extension Integrator {
     /// The profile model of experiment `e`: the fixed one if given, else estimated from the
     /// reference spots `options.profileReferences` names — the band's (`matched`, an index
     /// into `references` per prediction) or all of `references`.
-    func modelProfile(experiment e: Int, references: [ReferenceSpot], matched: [Int?], models m: ExperimentModels,
+    func modelProfile(experiment e: Int, references: [ReferenceSpot], matched: [Int?], models m: IntegrableExperiment,
                       workers: Int) throws(IntegrationError) -> ProfileModel {
         if let fixed = options.fixedProfiles {
             return ProfileModel(profile: fixed.count == 1 ? fixed[0] : fixed[e], source: .fixed, spots: 0)
@@ -32,7 +32,7 @@ extension Integrator {
     }
 
     /// σ_b and σ_m from the reference spots' pixels, and how many spots gave them.
-    func estimateProfile(experiment e: Int, references: [ReferenceSpot], models m: ExperimentModels,
+    func estimateProfile(experiment e: Int, references: [ReferenceSpot], models m: IntegrableExperiment,
                          workers: Int) throws(IntegrationError) -> (GaussianRSProfile, Int) {
         let spots = ReferenceSpots.sampleForProfile(references.filter { abs($0.predicted.zeta) >= options.minZeta })
         guard spots.count >= options.minimumReferenceSpots else {

@@ -43,7 +43,7 @@ public struct Integrator: Sendable {
         var identifiers: [Int: String] = [:]
         var detectors: [Int: Detector] = [:], scans: [Int: Scan] = [:]
         for e in 0..<list.count {
-            let models = try ExperimentModels(list, experiment: e)
+            let models = try IntegrableExperiment(list, experiment: e)
             detectors[e] = models.detector
             scans[e] = models.scan
             if !list.experiments[e].identifier.isEmpty { identifiers[e] = list.experiments[e].identifier }
@@ -59,7 +59,7 @@ public struct Integrator: Sendable {
         return IntegrationResult(reflections: table, experiments: output, summaries: summaries)
     }
 
-    private func integrate(experiment e: Int, of count: Int, models m: ExperimentModels, reflections: ReflectionTable,
+    private func integrate(experiment e: Int, of count: Int, models m: IntegrableExperiment, reflections: ReflectionTable,
                            progress: @escaping @Sendable (IntegrationProgress) -> Void)
         throws(IntegrationError) -> ([IntegratedRow], ExperimentIntegrationSummary) {
         let o = options
@@ -192,8 +192,8 @@ public struct Integrator: Sendable {
     }
 }
 
-/// The models of one experiment, checked to describe a rotation scan with images.
-struct ExperimentModels: Sendable {
+/// One experiment checked to be integrable: a rotation scan with a crystal, and its images.
+struct IntegrableExperiment: Sendable {
     let beam: Beam
     let detector: Detector
     let goniometer: Goniometer

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MXBenchmarks
 import MXImages
 import MXSimulation
 
@@ -26,10 +27,11 @@ struct BenchCommand: ParsableCommand {
 
         func run() throws {
             for path in files {
-                let r: DecodeBenchmark.Result
-                do { r = try DecodeBenchmark.run(path: path, repetitions: repetitions, includeDxtbx: !noDxtbx) } catch {
+                var r: DecodeBenchmark.Result
+                do { r = try DecodeBenchmark.run(path: path, repetitions: repetitions) } catch {
                     throw CommandFailure.badInput(error.description)
                 }
+                if !noDxtbx { r.timings += DxtbxTiming.run(path: path, repetitions: max(repetitions, 1), pixels: r.fast * r.slow) }
                 print("\(r.path): \(r.fast)×\(r.slow) = \(r.fast * r.slow) pixels; file \(r.fileBytes) B, decompressed \(r.decompressedBytes) B, packed \(r.packedBytes) B")
                 for t in r.timings {
                     let rate = t.megapixelsPerSecond.map { String(format: "%8.1f Mpixel/s", $0) } ?? ""

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MXBenchmarks
 import MXGeometry
 import MXImages
 import MXRefinement

@@ -1,5 +1,5 @@
 import Foundation
-import MXExport
+@testable import MXExport
 import MXReflections
 import MXTestSupport
 import XCTest
@@ -37,6 +37,30 @@ final class ExportErrorTests: XCTestCase {
                 try UnmergedMTZ.write(experiments: list, reflections: table, to: dir.appendingPathComponent("x.mtz"))
             }
         }
+    }
+
+    /// A damaged table's observed frame (NaN, infinite, or beyond any image number) is refused
+    /// with the row and the value, not trapped on converting it to a batch number; no file is left.
+    func testANonFiniteFrameIsRefusedByRow() throws {
+        let (list, original) = try ExportFixtures.load("teha")
+        let dir = try CommandRunner.temporaryDirectory("mtz-err")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let index = try UnmergedMTZ.experimentIndex(table: original, experiments: list)
+        let exported = try ExportReflections(table: original, experimentIndex: index, experimentCount: list.count,
+                                             options: MTZExportOptions()).row
+        let row = exported[exported.count / 2]
+        for (z, printed) in [(Double.nan, "nan"), (-.infinity, "-inf"), (1e300, "1e+300")] {
+            var table = original
+            var xyz = try XCTUnwrap(table.vec3s("xyzobs.px.value"))
+            xyz[row].z = z
+            try table.setColumn("xyzobs.px.value", xyz)
+            let message = "reflection \(row) has xyzobs.px.value z = \(printed), not a frame number"
+            expect({ $0 == .badReflections(message) }) {
+                try UnmergedMTZ.write(experiments: list, reflections: table, to: dir.appendingPathComponent("x.mtz"))
+            }
+            XCTAssertEqual(MTZExportError.badReflections(message).description, "cannot export these reflections: \(message)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
     }
 
     func testUnwritablePath() throws {

@@ -80,6 +80,41 @@ final class IndexerTests: XCTestCase {
         }
     }
 
+    /// A damaged spot table (a NaN or infinite centroid, a NaN variance, a frame so far off the
+    /// scan that φ overflows) is refused with the row and its values, not trapped on where the
+    /// FFT grid turns a NaN reciprocal-lattice point into a cell index.
+    func testANonFiniteSpotPositionIsRefusedByRow() throws {
+        var (experiments, strong) = Self.strongSpots()
+        // 2° images, so that a frame of 1e308 is an infinite φ (the first row to fail is the
+        // damaged one whatever the scan; nothing else is read before it).
+        experiments.scans[0].oscillation.width = 2
+        let row = 17
+        let good = try XCTUnwrap(strong.vec3s("xyzobs.px.value"))[row]
+        let v = try XCTUnwrap(strong.vec3s("xyzobs.px.variance"))[row]
+        let cases: [(position: Vec3, variance: Vec3, message: String)] = [
+            (Vec3(.nan, good.y, good.z), v,
+             "spot 17 has xyzobs.px.value \(Vec3(.nan, good.y, good.z).array) and xyzobs.px.variance \(v.array), not finite numbers"),
+            (Vec3(good.x, good.y, -.infinity), v,
+             "spot 17 has xyzobs.px.value \(Vec3(good.x, good.y, -.infinity).array) and xyzobs.px.variance \(v.array), not finite numbers"),
+            (good, Vec3(v.x, .nan, v.z),
+             "spot 17 has xyzobs.px.value \(good.array) and xyzobs.px.variance \(Vec3(v.x, .nan, v.z).array), not finite numbers"),
+            (Vec3(good.x, good.y, 1e308), v,
+             "spot 17 at xyzobs.px.value \(Vec3(good.x, good.y, 1e308).array) maps to no reciprocal-lattice point"),
+        ]
+        for c in cases {
+            var damaged = strong
+            var px = try XCTUnwrap(damaged.vec3s("xyzobs.px.value")), pv = try XCTUnwrap(damaged.vec3s("xyzobs.px.variance"))
+            px[row] = c.position
+            pv[row] = c.variance
+            try damaged.setColumn("xyzobs.px.value", px)
+            try damaged.setColumn("xyzobs.px.variance", pv)
+            XCTAssertThrowsError(try Indexer().index(experiments: experiments, strong: damaged)) { error in
+                XCTAssertEqual(error as? IndexingFailure, .badInput(c.message))
+                XCTAssertEqual("\(error)", c.message)
+            }
+        }
+    }
+
     /// A wrong solution is rejected with its reason, never returned: the true orientation turned
     /// by 3° about the beam indexes a fraction of the spots with RMSDs of pixels.
     func testAWrongSolutionIsRejectedWithItsReason() throws {

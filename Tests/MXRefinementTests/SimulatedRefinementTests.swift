@@ -1,6 +1,7 @@
 import XCTest
 import MXGeometry
 import MXReflections
+@testable import MXBenchmarks
 @testable import MXRefinement
 
 /// Refinement of simulated sweeps from the header geometry, checked against the simulator's
@@ -35,6 +36,26 @@ final class SimulatedRefinementTests: XCTestCase {
         // Uncertainties exist and the B covariance went into the crystal.
         XCTAssertNotNil(result.experiments.crystals[0].bCovariance)
         XCTAssertTrue(result.parameters.allSatisfy { ($0.esd ?? 0) > 0 })
+    }
+
+    /// A row refinement does not select (here overloaded) is not checked against the detector on
+    /// the way in; on a panel the detector lacks — 2⁶³, which traps converting to Int — it is
+    /// written back with its old prediction instead of being predicted on that panel.
+    func testAnUnselectedRowOnAPanelBeyondTheDetectorKeepsItsPrediction() throws {
+        let data = SimulatedSweeps.make(sweepIndices: [SimulatedSweeps.mainSweeps()[0]])
+        var table = data.reflections
+        let row = 3
+        var panels = try XCTUnwrap(table.sizes("panel")), flags = try XCTUnwrap(table.sizes(ReflectionTable.flagsColumn))
+        panels[row] = 1 << 63
+        flags[row] |= ReflectionFlags.overloaded.rawValue
+        try table.setColumn("panel", panels)
+        try table.setColumn(ReflectionTable.flagsColumn, flags)
+        let before = table.vec3s("xyzcal.px")?[row] ?? .zero
+        let result = try Refiner(experiments: data.experiments, reflections: table).run()
+        XCTAssertEqual(result.reflections.nrows, table.nrows)
+        XCTAssertEqual(result.reflections.sizes("panel")?[row], 1 << 63)
+        XCTAssertEqual(result.reflections.vec3s("xyzcal.px")?[row], before)
+        XCTAssertEqual(result.termination, .rmsdConverged)
     }
 }
 

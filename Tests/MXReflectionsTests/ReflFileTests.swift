@@ -77,6 +77,29 @@ final class ReflFileTests: XCTestCase {
         }
     }
 
+    /// A panel number is a `size_t` in the file; one no detector could have (2⁶³ traps the
+    /// conversion to Int everywhere a panel is used) makes the file corrupt, in one line naming
+    /// the row. Panel numbers up to Int32.max are still read.
+    func testAPanelBeyondAnyDetectorIsCorrupt() throws {
+        let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("damaged.refl")
+        for panel in [UInt64(1) << 63, UInt64.max, UInt64(Int32.max) + 1] {
+            var t = ReflectionTable(nrows: 3)
+            try t.setColumn("panel", [0, panel, 1])
+            try t.write(to: url)
+            XCTAssertThrowsError(try ReflectionTable(contentsOf: url)) { error in
+                let e = error as! ReflectionFileError
+                XCTAssertEqual(e.problem, .corrupt("row 1 is on panel \(panel), beyond any detector"))
+                XCTAssertEqual(e.description, "\(url.path): corrupt reflection table: row 1 is on panel \(panel), beyond any detector")
+            }
+        }
+        var t = ReflectionTable(nrows: 2)
+        try t.setColumn("panel", [0, UInt64(Int32.max)])
+        try t.write(to: url)
+        XCTAssertEqual(try ReflectionTable(contentsOf: url), t)
+    }
+
     /// Every proper prefix of a valid file is reported as truncated; nothing traps.
     func testEveryTruncationIsAnError() throws {
         let bytes = try sampleTable().reflBytes()

@@ -44,7 +44,11 @@ public enum UnmergedMTZ {
         for k in 0..<data.count {
             let r = data.row[k], e = data.experiment[k]
             let (h, isym) = hkl[k]
-            let batch = Int((xyzobs[r].z).rounded(.down)) + 1 + models.batchOffsets[e]
+            // A NaN or huge frame (a damaged table) is refused rather than trapped on.
+            guard let frame = WholeNumbers.floor(xyzobs[r].z, in: -Scan.maximumImageNumber...Scan.maximumImageNumber) else {
+                throw .badReflections("reflection \(r) has xyzobs.px.value z = \(xyzobs[r].z), not a frame number")
+            }
+            let batch = frame + 1 + models.batchOffsets[e]
             rows += [Float(h.h), Float(h.k), Float(h.l), Float(isym), Float(batch),
                      Float(data.intensity[k]), Float(data.variance[k].squareRoot())]
             if hasBackground { rows += [Float(bg![r]), Float(bgVariance![r].squareRoot())] }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Decode throughput of one CBF frame by our byte-offset decoder, libcbf's
-/// `cbf_get_integerarray` and (when Debian's dxtbx is installed) dxtbx's `get_raw_data`, on
-/// the same machine in the same run — the numbers behind the choice of a native decoder.
-/// Meant for `mxtriage bench decode`; it measures, it does not print.
+/// `cbf_get_integerarray`, on the same machine in the same run — the numbers behind the choice
+/// of a native decoder. It times steps internal to this module (libcbf, MD5, the CBF layout), so
+/// it lives here; `mxtriage bench decode` adds dxtbx's rows (MXBenchmarks' `DxtbxTiming`, which
+/// runs Python). It measures, it does not print.
 public enum DecodeBenchmark {
     /// Wall-clock seconds of repeated runs of one step.
     public struct Timing: Sendable {
@@ -11,6 +12,12 @@ public enum DecodeBenchmark {
         public var seconds: [Double]
         /// Pixels produced per run (0 for steps that produce none, e.g. MD5 alone).
         public var pixels: Int
+
+        public init(name: String, seconds: [Double], pixels: Int) {
+            self.name = name
+            self.seconds = seconds
+            self.pixels = pixels
+        }
 
         public var best: Double { seconds.min() ?? .nan }
         public var median: Double {
@@ -36,9 +43,8 @@ public enum DecodeBenchmark {
     /// Steps: decompression into memory; header-only read; our decode with and without the
     /// Content-MD5 check; MD5 alone; libcbf's decode with and without its digest check
     /// (parsing the file with libcbf is done untimed first); the whole `CBFImage` read plus
-    /// pixels; and, with `includeDxtbx`, dxtbx's byte-offset `uncompress` and `get_raw_data`
-    /// timed inside /usr/bin/python3.
-    public static func run(path: String, repetitions: Int = 5, includeDxtbx: Bool = true) throws(ImageReadError) -> Result {
+    /// pixels.
+    public static func run(path: String, repetitions: Int = 5) throws(ImageReadError) -> Result {
         let n = max(repetitions, 1)
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let bytes = try ImageFileBytes.read(path: path)
@@ -86,7 +92,6 @@ public enum DecodeBenchmark {
         timings.append(Timing(name: "mxtriage CBFImage.read + pixels()", seconds: try repeatTimed(n) { () throws(ImageReadError) in
             _ = try CBFImage.read(path: path, imageIndex: 1).pixels()
         }, pixels: pixels))
-        if includeDxtbx { timings += DxtbxTiming.run(path: path, repetitions: n, pixels: pixels) }
         return Result(path: path, fast: binary.fast, slow: binary.slow, fileBytes: fileBytes,
                       decompressedBytes: bytes.count, packedBytes: binary.size, timings: timings)
     }

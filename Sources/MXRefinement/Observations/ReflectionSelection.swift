@@ -40,7 +40,7 @@ struct ReflectionSelection: Sendable {
             let id = Int(ids[i])
             guard id >= 0, id < nexp, let detector = experiments.detector(of: experiments.experiments[id]),
                   let beam = experiments.beam(of: experiments.experiments[id]),
-                  Int(panels[i]) < detector.panels.count else { continue }
+                  panels[i] < UInt64(detector.panels.count) else { continue }
             let lab = detector[Int(panels[i])].labCoordinate(mm: SIMD2(xyz[i].x, xyz[i].y))
             s1[i] = lab.normalized / beam.wavelength
         }
@@ -56,7 +56,7 @@ struct ReflectionSelection: Sendable {
             let axis = experiments.goniometers[e.goniometer!].rotationAxis
             entering[i] = s1[i].dot(s0.cross(axis)) < 0
             guard !miller[i].isZero, !flags[i].contains(.overloaded) else { continue }
-            guard Int(panels[i]) < experiments.detectors[e.detector!].panels.count else {
+            guard panels[i] < UInt64(experiments.detectors[e.detector!].panels.count) else {
                 throw .badInput("reflection \(i) is on panel \(panels[i]), which experiment \(id)'s detector lacks")
             }
             let scan = experiments.scans[e.scan!]

@@ -34,6 +34,10 @@ enum ReflectionUpdate {
             let range = f.scan.oscillationRange
             let lo = min(range.start, range.end) * .pi / 180, hi = max(range.start, range.end) * .pi / 180
             guard xyz[i].z >= lo, xyz[i].z <= hi else { continue }
+            // Rows refinement did not select (overloaded, h = 0) were never checked against the
+            // detector: one on a panel it lacks (or ≥ 2⁶³) keeps its old prediction.
+            let detector = experiments.detectors[experiments.experiments[id].detector!]
+            guard panels[i] < UInt64(detector.panels.count) else { continue }
             let m = miller[i]
             let panel = Int(panels[i])
             let p = f.predict(h: Vec3(Double(m.h), Double(m.k), Double(m.l)), entering: entering[i],
@@ -42,8 +46,7 @@ enum ReflectionUpdate {
             mm[i] = p.xyz
             let z = f.scan.arrayIndex(angle: p.xyz.z * 180 / .pi)
             if p.isPredicted {
-                let pixel = experiments.detectors[experiments.experiments[id].detector!][panel]
-                    .millimeterToPixel(SIMD2(p.xyz.x, p.xyz.y))
+                let pixel = detector[panel].millimeterToPixel(SIMD2(p.xyz.x, p.xyz.y))
                 px[i] = Vec3(pixel.x, pixel.y, z)
                 raw[i] |= ReflectionFlags.predicted.rawValue
             } else {

@@ -198,6 +198,7 @@ enum ReflDecoder {
             try table.setColumn(name, column)
         }
         table.skippedColumns = skipped
+        try checkPanels(table)
         return table
     }
 
@@ -221,6 +222,16 @@ enum ReflDecoder {
             throw corrupt("column '\(name)' (\(typeName)) claims \(count) rows but holds \(range.count) bytes")
         }
         return ColumnBinary.decode(type, count: Int(count), from: r.bytes, range: range)
+    }
+
+    /// Panel numbers are `size_t` in the file but index a detector's few panels everywhere
+    /// else: one of 2⁶³ or more traps the conversion to `Int`, so no table carries one past
+    /// 2³¹ (no detector has that many modules) beyond the reader.
+    private static func checkPanels(_ table: ReflectionTable) throws {
+        guard let panels = table.sizes("panel") else { return }
+        if let row = panels.firstIndex(where: { $0 > UInt64(Int32.max) }) {
+            throw corrupt("row \(row) is on panel \(panels[row]), beyond any detector")
+        }
     }
 
     private static func corrupt(_ why: String) -> Failure { Failure(problem: .corrupt(why)) }

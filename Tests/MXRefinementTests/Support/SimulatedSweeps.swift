@@ -1,4 +1,5 @@
 import Foundation
+import MXBenchmarks
 import MXGeometry
 import MXReflections
 import MXSimulation

@@ -1,5 +1,6 @@
 import Foundation
 import MXGeometry
+import MXRefinement
 import MXReflections
 
 /// Times joint refinement of a multi-experiment input, and — where Debian's DIALS is

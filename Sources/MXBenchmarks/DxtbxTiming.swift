@@ -1,11 +1,12 @@
 import Foundation
+import MXImages
 
 /// dxtbx's decode timed inside Debian's Python (/usr/bin/python3 — not a virtualenv's, which
 /// lacks dxtbx): `dxtbx.ext.uncompress` on the packed bytes (each result freed before the next
 /// run, so that like ours it decodes into recycled rather than freshly faulted memory), and the
 /// format class's `get_raw_data()` with its file cache flushed (so it decompresses too). Empty when that
 /// Python or dxtbx is missing, or the script fails: the benchmark then simply has no dxtbx rows.
-enum DxtbxTiming {
+public enum DxtbxTiming {
     static let python = "/usr/bin/python3"
 
     static let script = """
@@ -35,7 +36,7 @@ enum DxtbxTiming {
     print(json.dumps(out))
     """
 
-    static func run(path: String, repetitions: Int, pixels: Int) -> [DecodeBenchmark.Timing] {
+    public static func run(path: String, repetitions: Int, pixels: Int) -> [DecodeBenchmark.Timing] {
         guard FileManager.default.isExecutableFile(atPath: python) else { return [] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)

@@ -8,21 +8,20 @@ import MXGeometry
 /// step uses the all-±1 diagonal transform with a near-zero entry absorbing an odd sign, as
 /// Grosse-Kunstleve et al. do, rather than simply negating values.
 ///
-/// Working on G6 only (no basis vectors) keeps this in MXClustering, which may not depend on
-/// MXIndexing's basis-level reduction.
-public enum NiggliReduction {
-    /// Relative tolerance; ε = `relativeEpsilon` × (g1 + g2 + g3) / 3, in Å².
-    public static let relativeEpsilon = 1e-5
+/// This reduces the metric only — no basis vectors, no transformation matrix — which is all the
+/// G6 distance needs. The reduction of a basis (vectors and the matrix to them) is MXSymmetry's
+/// `NiggliReduction`, which indexing uses; MXClustering depends on MXGeometry alone.
+extension G6Vector {
+    /// Relative tolerance; ε = `niggliRelativeEpsilon` × (g1 + g2 + g3) / 3, in Å².
+    public static let niggliRelativeEpsilon = 1e-5
 
-    /// The Niggli-reduced G6 vector of `cell`.
-    public static func reduced(_ cell: UnitCell) -> G6Vector { reduced(G6Vector(cell: cell)) }
-
-    /// The Niggli-reduced form of `g`. Stops after 1000 steps (never reached for valid cells,
-    /// whose reduction terminates in a few dozen).
-    public static func reduced(_ g: G6Vector) -> G6Vector {
+    /// The Niggli-reduced form of this metric. Stops after 1000 steps (never reached for valid
+    /// cells, whose reduction terminates in a few dozen).
+    public var niggliReduced: G6Vector {
+        let g = self
         var (A, B, C, xi, eta, zeta) = (g.components[0], g.components[1], g.components[2],
                                         g.components[3], g.components[4], g.components[5])
-        let eps = relativeEpsilon * (A + B + C) / 3
+        let eps = Self.niggliRelativeEpsilon * (A + B + C) / 3
         func lt(_ x: Double, _ y: Double) -> Bool { x < y - eps }
         func gt(_ x: Double, _ y: Double) -> Bool { lt(y, x) }
         func eq(_ x: Double, _ y: Double) -> Bool { !lt(x, y) && !lt(y, x) }
