@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "CCCP4"]),
         // Timings for `mxtriage bench`, kept out of the science libraries: they run DIALS and
         // dxtbx (Python) for comparison.
-        .target(name: "MXBenchmarks", dependencies: ["MXGeometry", "MXImages", "MXReflections", "MXRefinement"]),
+        .target(name: "MXBenchmarks", dependencies: ["MXGeometry", "MXImages", "MXReflections", "MXRefinement", "MXSimulation"]),
         .target(
             name: "TriageEngine",
             dependencies: [

@@ -4,7 +4,7 @@
 /// dxtbx finds these by byte search rather than by parsing, and so does this type: the text is
 /// everything before the first `--CIF-BINARY-FORMAT-SECTION--` boundary, which is what dxtbx's
 /// `FormatCBF.get_cbf_header` hands its header readers.
-struct CBFLayout {
+package struct CBFLayout {
     static let magic = Array("###CBF".utf8)
     static let boundary = Array("--CIF-BINARY-FORMAT-SECTION--".utf8)
     static let binaryMarker: [UInt8] = [0x0C, 0x1A, 0x04, 0xD5]
@@ -14,9 +14,9 @@ struct CBFLayout {
     /// The header lines between the boundary and the start marker.
     let mimeLines: [String]
     /// The first byte of packed data, just after the start marker.
-    let binaryStart: Int
+    package let binaryStart: Int
 
-    init(_ bytes: UnsafeRawBufferPointer) throws(CBFProblem) {
+    package init(_ bytes: UnsafeRawBufferPointer) throws(CBFProblem) {
         guard bytes.count >= Self.magic.count, bytes.prefix(Self.magic.count).elementsEqual(Self.magic) else {
             throw CBFProblem("not a CBF file (it does not start with ###CBF)")
         }

@@ -3,9 +3,9 @@
 /// Written here because the package takes no crypto dependency and libcbf's own MD5 is not in
 /// the headers the `CCBF` shim exposes. The rounds are unrolled over unaligned little-endian
 /// loads so that hashing a 6 MB Pilatus section costs about as much as decoding it, not more.
-enum MD5 {
+package enum MD5 {
     /// The 16-byte digest of `data`.
-    static func digest(_ data: UnsafeRawBufferPointer) -> [UInt8] {
+    package static func digest(_ data: UnsafeRawBufferPointer) -> [UInt8] {
         var state = State()
         let full = data.count / 64
         if let base = data.baseAddress {

@@ -19,7 +19,7 @@ public enum LibCBFDecoder {
     }
 
     /// Decodes with an already-parsed handle (so that a benchmark can time the decode alone).
-    static func decode(_ handle: LibCBFHandle) throws(CBFProblem) -> PixelImage {
+    package static func decode(_ handle: LibCBFHandle) throws(CBFProblem) -> PixelImage {
         guard handle.findCategory("array_data"), handle.findColumn("data") else {
             throw CBFProblem("libcbf finds no array_data.data")
         }

@@ -12,7 +12,7 @@ import Darwin
 /// this object owns, because libcbf keeps the stream (and closes it itself in
 /// `cbf_free_handle`). Its error log is switched off before reading: libcbf otherwise prints
 /// "CBFlib: error …" lines on stderr, and errors here travel as values.
-final class LibCBFHandle {
+package final class LibCBFHandle {
     let handle: cbf_handle
     private let storage: UnsafeMutableRawBufferPointer
 
@@ -20,7 +20,7 @@ final class LibCBFHandle {
     ///
     /// - Parameter checkDigests: whether libcbf verifies Content-MD5 when it later reads a
     ///   binary section (`MSG_DIGEST`) or not (`MSG_NODIGEST`).
-    init(text: UnsafeRawBufferPointer, checkDigests: Bool = true) throws(CBFProblem) {
+    package init(text: UnsafeRawBufferPointer, checkDigests: Bool = true) throws(CBFProblem) {
         var h: cbf_handle?
         guard cbf_make_handle(&h) == 0, let h else { throw CBFProblem("libcbf could not make a handle") }
         storage = .allocate(byteCount: max(text.count, 1), alignment: 16)

@@ -5,10 +5,10 @@ import Foundation
 /// cores; a handle's whole life — parse, queries, free — therefore runs under this lock. It
 /// costs little: libcbf's share of a header read is a fraction of a millisecond, against the
 /// milliseconds of reading and decompressing the file, which stay parallel.
-enum LibCBFLock {
+package enum LibCBFLock {
     private static let lock = NSLock()
 
-    static func serialized<T>(_ body: () throws(CBFProblem) -> T) throws(CBFProblem) -> T {
+    package static func serialized<T>(_ body: () throws(CBFProblem) -> T) throws(CBFProblem) -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()

@@ -1,10 +1,12 @@
 import Foundation
+import MXGeometry
+import MXImages
 
 /// Decode throughput of one CBF frame by our byte-offset decoder, libcbf's
 /// `cbf_get_integerarray`, on the same machine in the same run — the numbers behind the choice
-/// of a native decoder. It times steps internal to this module (libcbf, MD5, the CBF layout), so
-/// it lives here; `mxtriage bench decode` adds dxtbx's rows (MXBenchmarks' `DxtbxTiming`, which
-/// runs Python). It measures, it does not print.
+/// of a native decoder. The steps it times (libcbf, MD5, the CBF layout) are MXImages' `package`
+/// API: visible to this package's benchmarks, not to its users. `mxtriage bench decode` adds
+/// dxtbx's rows (`DxtbxTiming`, which runs Python). It measures, it does not print.
 public enum DecodeBenchmark {
     /// Wall-clock seconds of repeated runs of one step.
     public struct Timing: Sendable {

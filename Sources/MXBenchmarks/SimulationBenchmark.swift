@@ -1,6 +1,7 @@
 import Foundation
 import MXGeometry
 import MXImages
+import MXSimulation
 
 /// Times the simulator on one core: building a sweep (prediction, spot footprints, background),
 /// rendering full-size images, and encoding them as miniCBF (byte offset + MD5).
