@@ -28,7 +28,8 @@ public struct ClustersJSON: Codable, Sendable, Equatable {
         public var cell: [Double]
     }
 
-    public struct Node: Codable, Sendable, Equatable {
+    /// One merge of the dendrogram as clusters.json records it.
+    public struct Cluster: Codable, Sendable, Equatable {
         public var number: Int
         /// R's merge row: −i for dataset i, +s for cluster s.
         public var left: Int
@@ -43,7 +44,7 @@ public struct ClustersJSON: Codable, Sendable, Equatable {
     public var format: String
     public var options: Options
     public var datasets: [Dataset]
-    public var clusters: [Node]
+    public var clusters: [Cluster]
     /// Leaves in dendrogram drawing order.
     public var order: [Int]
 
@@ -60,7 +61,7 @@ public struct ClustersJSON: Codable, Sendable, Equatable {
                     path: paths.flatMap { i < $0.count ? $0[i] : nil }, cell: c.parameters)
         }
         clusters = analysis.clusters.map { c in
-            Node(number: c.number, left: c.left, right: c.right, height: c.height, datasets: c.datasets,
+            Cluster(number: c.number, left: c.left, right: c.right, height: c.height, datasets: c.datasets,
                  lcv: c.variation.lcv, alcv: c.variation.alcv, furthest: [c.variation.furthest.0, c.variation.furthest.1])
         }
         order = analysis.leafOrder

@@ -21,7 +21,7 @@ public struct DendrogramLayout: Sendable {
     }
 
     /// A drawn merge: a line from each child to the merge's column and a bar there joining them.
-    public struct Node: Sendable {
+    public struct DrawnMerge: Sendable {
         /// The merge's 1-based number.
         public let number: Int
         public let left: Point, right: Point
@@ -42,7 +42,7 @@ public struct DendrogramLayout: Sendable {
     /// The nodes shown as rows, top to bottom: −dataset for a leaf, +merge for a folded subtree.
     public let rows: [Int]
     /// The drawn merges, in merge order (children before parents).
-    public let nodes: [Node]
+    public let nodes: [DrawnMerge]
     /// Columns over which heights from 0 to ``maxHeight`` are spread.
     public let treeWidth: Int
     /// The root's height, at column `treeWidth − 1`.
@@ -60,13 +60,13 @@ public struct DendrogramLayout: Sendable {
         var position: [Int: Point] = [:]
         for (r, u) in self.rows.enumerated() { position[u] = Point(row: r, column: 0) }
         let shown = Set(self.rows)
-        var nodes: [Node] = []
+        var nodes: [DrawnMerge] = []
         for (i, m) in merges.enumerated() {
             let number = i + 1
             guard let a = position[m.left], let b = position[m.right], !shown.contains(number) else { continue }
             let x = max(Self.column(m.height, maxHeight: maxHeight, treeWidth: treeWidth),
                         a.column + minimumStep, b.column + minimumStep)
-            let node = Node(number: number, left: a, right: b, column: x, isTopFive: number > merges.count - 5)
+            let node = DrawnMerge(number: number, left: a, right: b, column: x, isTopFive: number > merges.count - 5)
             position[number] = node.position
             nodes.append(node)
         }
@@ -83,7 +83,7 @@ public struct DendrogramLayout: Sendable {
     }
 
     /// Draws every node's lines on `canvas`, each with the mark `mark` gives it.
-    public func drawLines<Mark>(on canvas: inout TextCanvas<Mark>, mark: (Node) -> Mark) {
+    public func drawLines<Mark>(on canvas: inout TextCanvas<Mark>, mark: (DrawnMerge) -> Mark) {
         for node in nodes {
             let m = mark(node)
             canvas.horizontal(row: node.left.row, from: node.left.column, to: node.column, mark: m)
