@@ -1,3 +1,5 @@
+import MXGeometry
+
 /// DIALS's working-set sampling (`reflections_per_degree`, `minimum_sample_size`,
 /// `maximum_sample_size`), per experiment. With the defaults it keeps every reflection unless a
 /// scan covers more than a full turn.
@@ -36,36 +38,8 @@ enum WorkingSubset {
     }
 }
 
-/// MT19937 (Matsumoto & Nishimura) as scitbx's `mersenne_twister` wraps it, with scitbx's
-/// `random_permutation` and `random_selection`.
-struct MersenneTwister {
-    private var state = [UInt32](repeating: 0, count: 624)
-    private var index = 624
-
-    init(seed: UInt32) {
-        state[0] = seed
-        for i in 1..<624 {
-            state[i] = 1_812_433_253 &* (state[i - 1] ^ (state[i - 1] >> 30)) &+ UInt32(i)
-        }
-    }
-
-    mutating func next() -> UInt32 {
-        if index >= 624 {
-            for i in 0..<624 {
-                let y = (state[i] & 0x8000_0000) | (state[(i + 1) % 624] & 0x7FFF_FFFF)
-                state[i] = state[(i + 397) % 624] ^ (y >> 1) ^ (y & 1 == 0 ? 0 : 0x9908_B0DF)
-            }
-            index = 0
-        }
-        var y = state[index]
-        index += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9D2C_5680
-        y ^= (y << 15) & 0xEFC6_0000
-        y ^= y >> 18
-        return y
-    }
-
+/// scitbx's `random_permutation` and `random_selection` on its Mersenne Twister.
+extension MersenneTwister {
     /// 0…n−1 permuted by swapping each position with a uniformly drawn one (scitbx's way).
     mutating func randomPermutation(_ n: Int) -> [Int] {
         var p = Array(0..<n)
