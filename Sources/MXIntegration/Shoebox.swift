@@ -10,6 +10,17 @@ struct MaskCode: OptionSet, Sendable {
     static let strong = MaskCode(rawValue: 1 << 3)
     static let backgroundUsed = MaskCode(rawValue: 1 << 4)
     static let overlapped = MaskCode(rawValue: 1 << 5)
+
+    // The combinations the per-pixel loops test, built once: an array literal in those loops
+    // went through the standard library's unspecialised generic `SetAlgebra` initialiser for
+    // every pixel, most of the integrator's time at full resolution.
+    static let validBackground = MaskCode(rawValue: valid.rawValue | background.rawValue)
+    static let validBackgroundUsed = MaskCode(rawValue: valid.rawValue | background.rawValue | backgroundUsed.rawValue)
+    static let validForeground = MaskCode(rawValue: valid.rawValue | foreground.rawValue)
+
+    /// Every bit of `codes` is set: `isSuperset(of:)` on the raw value, which the per-pixel
+    /// loops would otherwise reach through the generic `SetAlgebra` witness.
+    @inline(__always) func has(_ codes: MaskCode) -> Bool { rawValue & codes.rawValue == codes.rawValue }
 }
 
 /// The pixels of one reflection's bounding box on every frame it spans, and their mask.

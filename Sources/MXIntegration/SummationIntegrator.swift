@@ -34,8 +34,8 @@ struct SummationIntegrator: Sendable {
         for p in 0..<n {
             let m = box.mask[p], v = box.data[p]
             if trust.isOverloaded(v) { result.flags.insert(.overloaded) }
-            if m.contains(.foreground) && !m.contains(.valid) { result.flags.insert(.foregroundIncludesBadPixels) }
-            if m.contains(.background) && !m.contains(.valid) { result.flags.insert(.backgroundIncludesBadPixels) }
+            if m.has(.foreground) && !m.has(.valid) { result.flags.insert(.foregroundIncludesBadPixels) }
+            if m.has(.background) && !m.has(.valid) { result.flags.insert(.backgroundIncludesBadPixels) }
         }
 
         // Background: valid, background, not given to a neighbour's foreground.
@@ -43,7 +43,7 @@ struct SummationIntegrator: Sendable {
         y.reserveCapacity(n)
         for p in 0..<n {
             let m = box.mask[p]
-            if m.isSuperset(of: [.valid, .background]) && !m.contains(.overlapped) { y.append(Double(box.data[p])) }
+            if m.has(.validBackground) && !m.has(.overlapped) { y.append(Double(box.data[p])) }
         }
         guard y.count >= minPixels,
               let fit = RobustPoissonMean(y, tuning: huberConstant, maxIterations: maxIterations) else {
@@ -54,7 +54,7 @@ struct SummationIntegrator: Sendable {
         let b = fit.mean
         for p in 0..<n {
             let m = box.mask[p]
-            if m.isSuperset(of: [.valid, .background]) && !m.contains(.overlapped) { box.mask[p].insert(.backgroundUsed) }
+            if m.has(.validBackground) && !m.has(.overlapped) { box.mask[p].insert(.backgroundUsed) }
         }
         result.backgroundMean = b
         count(box, into: &result)
@@ -65,15 +65,15 @@ struct SummationIntegrator: Sendable {
         var nSignal = 0, nBackground = 0
         for p in 0..<n {
             let m = box.mask[p]
-            if m.contains(.foreground) {
-                if m.contains(.valid) && !m.contains(.overlapped) {
+            if m.has(.foreground) {
+                if m.has(.valid) && !m.has(.overlapped) {
                     signal += Double(box.data[p])
                     background += b
                     nSignal += 1
                 } else {
                     success = false
                 }
-            } else if m.isSuperset(of: [.valid, .background, .backgroundUsed]) {
+            } else if m.has(.validBackgroundUsed) {
                 nBackground += 1
             }
         }
@@ -90,10 +90,10 @@ struct SummationIntegrator: Sendable {
     /// DIALS's num_pixels.* counts.
     private func count(_ box: Shoebox, into r: inout SummationResult) {
         for m in box.mask {
-            if m.contains(.valid) { r.numValid += 1 }
-            if m.isSuperset(of: [.valid, .background]) { r.numBackground += 1 }
-            if m.isSuperset(of: [.valid, .background, .backgroundUsed]) { r.numBackgroundUsed += 1 }
-            if m.isSuperset(of: [.valid, .foreground]) { r.numForeground += 1 }
+            if m.has(.valid) { r.numValid += 1 }
+            if m.has(.validBackground) { r.numBackground += 1 }
+            if m.has(.validBackgroundUsed) { r.numBackgroundUsed += 1 }
+            if m.has(.validForeground) { r.numForeground += 1 }
         }
     }
 
@@ -107,7 +107,7 @@ struct SummationIntegrator: Sendable {
             for j in 0..<box.ny {
                 for i in 0..<box.nx {
                     let p = box.index(x: i, y: j, z: k)
-                    guard box.mask[p].isSuperset(of: [.valid, .foreground]) else { continue }
+                    guard box.mask[p].has(.validForeground) else { continue }
                     let v = Double(box.data[p]) - b
                     guard v >= 0 else { continue }
                     let c = Vec3(Double(Int(box.bbox.x0) + i) + 0.5, Double(Int(box.bbox.y0) + j) + 0.5,
