@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "MXClustering", dependencies: ["MXGeometry"], swiftSettings: optimisedInDebug),
         .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
         .target(name: "MXMerging", dependencies: ["MXGeometry", "MXSymmetry"], swiftSettings: optimisedInDebug),
-        .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "CCCP4"]),
+        .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "MXMerging", "CCCP4"]),
         // Timings for `mxtriage bench`, kept out of the science libraries: they run DIALS and
         // dxtbx (Python) for comparison.
         .target(name: "MXBenchmarks", dependencies: ["MXGeometry", "MXImages", "MXReflections", "MXRefinement", "MXSimulation"]),
@@ -60,7 +60,7 @@ let package = Package(
             name: "TriageEngine",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSymmetry", "MXSpotFinding", "MXIndexing", "MXRefinement",
-                "MXIntegration", "MXExport", "MXClustering",
+                "MXIntegration", "MXExport", "MXClustering", "MXMerging",
             ]),
         .target(name: "TriageUI", dependencies: ["TriageEngine", "MXClustering"]),
         .target(name: "TriageTerminal", dependencies: ["TriageUI", "CNcursesw"]),
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "MXRefinementTests", dependencies: ["MXRefinement", "MXBenchmarks", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
-        .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXTestSupport"]),
+        .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXMerging", "MXSymmetry", "MXTestSupport"]),
         .testTarget(name: "MXMergingTests", dependencies: ["MXMerging", "MXReflections", "MXSymmetry", "MXTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"], exclude: ["Snapshots"]),

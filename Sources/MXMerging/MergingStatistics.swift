@@ -18,6 +18,11 @@ public struct MergingStatistics: Sendable, Equatable {
         var variances: [Double] = []
     }
 
+    public init(overall: ShellStatistics, shells: [ShellStatistics]) {
+        self.overall = overall
+        self.shells = shells
+    }
+
     /// Statistics of `observations` in `spaceGroup`, resolution computed with `cell`.
     public init(_ observations: [UnmergedObservation], spaceGroup: SpaceGroup, cell: UnitCell, shellCount: Int = 20) {
         let asu = ReciprocalASU(spaceGroup)

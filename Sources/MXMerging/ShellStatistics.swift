@@ -26,4 +26,14 @@ public struct ShellStatistics: Sendable, Equatable, Codable {
     public var ccHalfSigmaTau: Double
     /// Pairs in the CC½ (reflections measured at least twice).
     public var ccHalfPairs: Int
+
+    public init(dMax: Double, dMin: Double, observations: Int, unique: Int, possible: Int, completeness: Double,
+                multiplicity: Double, meanIntensity: Double, meanIOverSigma: Double, rMerge: Double, rMeas: Double,
+                rPim: Double, ccHalf: Double, ccHalfSigmaTau: Double, ccHalfPairs: Int) {
+        self.dMax = dMax; self.dMin = dMin; self.observations = observations; self.unique = unique
+        self.possible = possible; self.completeness = completeness; self.multiplicity = multiplicity
+        self.meanIntensity = meanIntensity; self.meanIOverSigma = meanIOverSigma; self.rMerge = rMerge
+        self.rMeas = rMeas; self.rPim = rPim; self.ccHalf = ccHalf; self.ccHalfSigmaTau = ccHalfSigmaTau
+        self.ccHalfPairs = ccHalfPairs
+    }
 }

@@ -9,20 +9,20 @@ import MXReflections
 /// `partial_id` within one experiment (each with partiality < 0.99 and σ² > 0) are summed into
 /// their first row (I, σ² and partiality add up); rows with partiality below the threshold go;
 /// then rows with I/σ below `minISigI`.
-struct ExportReflections {
+public struct ExportReflections: Sendable {
     /// Per kept row: index into the experiment list, original Miller index, corrected I and σ²,
     /// FRACTIONCALC, and the source row for the per-reflection columns copied as they are.
-    var experiment: [Int] = []
-    var miller: [MillerIndex] = []
-    var intensity: [Double] = []
-    var variance: [Double] = []
-    var fraction: [Double] = []
-    var row: [Int] = []
+    public internal(set) var experiment: [Int] = []
+    public internal(set) var miller: [MillerIndex] = []
+    public internal(set) var intensity: [Double] = []
+    public internal(set) var variance: [Double] = []
+    public internal(set) var fraction: [Double] = []
+    public internal(set) var row: [Int] = []
 
-    var count: Int { row.count }
+    public var count: Int { row.count }
 
     /// `experimentIndex[id]` maps a table id to its experiment; ids missing from it are skipped.
-    init(table: ReflectionTable, experimentIndex: [Int32: Int], experimentCount: Int,
+    public init(table: ReflectionTable, experimentIndex: [Int32: Int], experimentCount: Int,
          options: MTZExportOptions) throws(MTZExportError) {
         guard table.contains("intensity.sum.value") else { throw .missingColumn("intensity.sum.value") }
         let ids = try Self.column(table, "id", Int32.self)

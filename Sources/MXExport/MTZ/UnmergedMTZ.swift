@@ -72,7 +72,7 @@ public enum UnmergedMTZ {
     }
 
     /// Table id → experiment index, through the identifier map when the table has one.
-    static func experimentIndex(table: ReflectionTable, experiments: ExperimentList) throws(MTZExportError) -> [Int32: Int] {
+    public static func experimentIndex(table: ReflectionTable, experiments: ExperimentList) throws(MTZExportError) -> [Int32: Int] {
         if table.identifiers.isEmpty {
             return Dictionary(uniqueKeysWithValues: experiments.experiments.indices.map { (Int32($0), $0) })
         }
