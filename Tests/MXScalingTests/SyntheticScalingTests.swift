@@ -77,6 +77,22 @@ final class SyntheticScalingTests: XCTestCase {
             XCTAssertEqual(found.meanScale / truth, 1, accuracy: 0.02, "crystal \(c) scale")
             XCTAssertEqual(found.relativeB, Self.bFactors[c], accuracy: 1, "crystal \(c) B")
         }
+        // Per observation, g against the true g = C(φ)·exp(B/2d²), drift included, once the
+        // overall scale and B (free in the data) are fitted out.
+        var (sx, sy, sxx, sxy) = (0.0, 0.0, 0.0, 0.0)
+        let logs = data.observations.indices.map { i -> (Double, Double) in
+            let o = data.observations[i]
+            let x = 1 / (2 * o.dSpacing * o.dSpacing)
+            return (x, log(result.inverseScaleFactors[i] / (data.trueScale[i] * exp(Self.bFactors[o.crystal] * x))))
+        }
+        for (x, y) in logs { sx += x; sy += y; sxx += x * x; sxy += x * y }
+        let n = Double(logs.count)
+        let beta = (n * sxy - sx * sy) / (n * sxx - sx * sx), c = (sy - beta * sx) / n
+        let rms = (logs.reduce(0) { $0 + pow($1.1 - c - beta * $1.0, 2) } / n).squareRoot()
+        let worst = logs.map { abs($0.1 - c - beta * $0.0) }.max()!
+        print(String(format: "g against truth: RMS %.3f %%, worst %.3f %% (overall ΔB %.3f Å²)", 100 * rms, 100 * worst, beta))
+        XCTAssertLessThan(rms, 0.01)
+        XCTAssertLessThan(worst, 0.03)
         let flagged = result.isOutlier.indices.filter { result.isOutlier[$0] }
         print("outliers flagged \(flagged.count), planted \(data.planted.count), error model a \(result.errorModel.a) b \(result.errorModel.b), cycles \(result.cycles)")
         for i in data.planted { XCTAssertTrue(result.isOutlier[i], "planted outlier \(i)") }
