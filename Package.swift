@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "MXIntegration", targets: ["MXIntegration"]),
         .library(name: "MXExport", targets: ["MXExport"]),
         .library(name: "MXMerging", targets: ["MXMerging"]),
+        .library(name: "MXScaling", targets: ["MXScaling"]),
         .library(name: "TriageEngine", targets: ["TriageEngine"]),
         .library(name: "TriageUI", targets: ["TriageUI"]),
         .library(name: "TriageTerminal", targets: ["TriageTerminal"]),
@@ -52,6 +53,7 @@ let package = Package(
         .target(name: "MXClustering", dependencies: ["MXGeometry"], swiftSettings: optimisedInDebug),
         .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
         .target(name: "MXMerging", dependencies: ["MXGeometry", "MXSymmetry"], swiftSettings: optimisedInDebug),
+        .target(name: "MXScaling", dependencies: ["MXGeometry", "MXSymmetry", "MXMerging"], swiftSettings: optimisedInDebug),
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "MXMerging", "CCCP4"]),
         // Timings for `mxtriage bench`, kept out of the science libraries: they run DIALS and
         // dxtbx (Python) for comparison.
@@ -60,7 +62,7 @@ let package = Package(
             name: "TriageEngine",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSymmetry", "MXSpotFinding", "MXIndexing", "MXRefinement",
-                "MXIntegration", "MXExport", "MXClustering", "MXMerging",
+                "MXIntegration", "MXExport", "MXClustering", "MXMerging", "MXScaling",
             ]),
         .target(name: "TriageUI", dependencies: ["TriageEngine", "MXClustering"]),
         .target(name: "TriageTerminal", dependencies: ["TriageUI", "CNcursesw"]),
@@ -84,6 +86,7 @@ let package = Package(
         .testTarget(name: "MXSpotFindingTests", dependencies: ["MXSpotFinding", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXMerging", "MXSymmetry", "MXTestSupport"]),
+        .testTarget(name: "MXScalingTests", dependencies: ["MXScaling", "MXMerging", "MXReflections", "MXSymmetry", "MXTestSupport"]),
         .testTarget(name: "MXMergingTests", dependencies: ["MXMerging", "MXReflections", "MXSymmetry", "MXTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"], exclude: ["Snapshots"]),
