@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "MXIntegration", targets: ["MXIntegration"]),
         .library(name: "MXExport", targets: ["MXExport"]),
         .library(name: "MXMerging", targets: ["MXMerging"]),
+        .library(name: "MXCosym", targets: ["MXCosym"]),
         .library(name: "TriageEngine", targets: ["TriageEngine"]),
         .library(name: "TriageUI", targets: ["TriageUI"]),
         .library(name: "TriageTerminal", targets: ["TriageTerminal"]),
@@ -52,6 +53,7 @@ let package = Package(
         .target(name: "MXClustering", dependencies: ["MXGeometry"], swiftSettings: optimisedInDebug),
         .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
         .target(name: "MXMerging", dependencies: ["MXGeometry", "MXSymmetry"], swiftSettings: optimisedInDebug),
+        .target(name: "MXCosym", dependencies: ["MXGeometry", "MXSymmetry", "MXMerging"], swiftSettings: optimisedInDebug),
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "CCCP4"]),
         // Timings for `mxtriage bench`, kept out of the science libraries: they run DIALS and
         // dxtbx (Python) for comparison.
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "MXIntegrationTests", dependencies: ["MXIntegration", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXTestSupport"]),
         .testTarget(name: "MXMergingTests", dependencies: ["MXMerging", "MXReflections", "MXSymmetry", "MXTestSupport"]),
+        .testTarget(name: "MXCosymTests", dependencies: ["MXCosym", "MXSimulation", "MXReflections", "MXTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "MXTestSupport"]),
