@@ -18,6 +18,8 @@ public struct ConsistentIndexing: Sendable, Equatable {
     public var referenceDataset: Int
     /// Passes of the iterative assignment until no dataset changed.
     public var cycles: Int
+    /// The resolution limit used (Å), nil for none.
+    public var dMin: Double? = nil
     /// What the user should know ("a single dataset: no other crystal to resolve against").
     public var notes: [String]
 }

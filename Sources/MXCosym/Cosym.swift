@@ -19,7 +19,8 @@ public enum Cosym {
     /// - Throws: ``CosymError`` when there are no datasets, a dataset has no usable reflection
     ///   or shares none with any other, or the cell gives no lattice.
     public static func resolveIndexing(_ datasets: [CosymDataset], spaceGroup: SpaceGroup, cell: UnitCell,
-                                       options: CosymOptions = .init()) throws(CosymError) -> ConsistentIndexing {
+                                       options given: CosymOptions = .init()) throws(CosymError) -> ConsistentIndexing {
+        let options = resolvedOptions(datasets, given)
         let data = try normalise(datasets, options: options)
         let lattice = try LatticeOperators(cell: cell, centring: spaceGroup.centringSymbol, maxDelta: options.latticeSymmetryMaxDelta)
         let group = Set(spaceGroup.rotations.map { r in r.determinant == 1 ? r.transpose : (-r).transpose })
@@ -35,6 +36,7 @@ public enum Cosym {
         let cosets = cosets(of: LatticeOperators.canonicalOrder(Array(closed)), over: group)
         var out = try resolve(data, cosets: cosets, group: group, options: options)
         out.notes = notes + out.notes
+        out.dMin = options.dMin
         return out
     }
 
@@ -45,7 +47,8 @@ public enum Cosym {
     /// - Parameter indexedIn: the group whose setting the indices are in; only its lattice
     ///   centring is used (give "H 3" or "R 3 :H" for hexagonal axes of an R lattice, "P 1"…).
     public static func laueGroup(_ datasets: [CosymDataset], cell: UnitCell, indexedIn setting: SpaceGroup,
-                                 options: CosymOptions = .init()) throws(CosymError) -> LaueGroupAnalysis {
+                                 options given: CosymOptions = .init()) throws(CosymError) -> LaueGroupAnalysis {
+        let options = resolvedOptions(datasets, given)
         let data = try normalise(datasets, options: options)
         let lattice = try LatticeOperators(cell: cell, centring: setting.centringSymbol, maxDelta: options.latticeSymmetryMaxDelta)
         let ops = lattice.operators
@@ -139,11 +142,18 @@ public enum Cosym {
         var notes = ["space group: \(lowestChiral(best, numbers)) is the Laue group's lowest chiral group; screw axes were not analysed"]
         if elements.contains(where: { $0.n <= 2 }) { notes.append("some symmetry elements had too few reflection pairs to score") }
         return LaueGroupAnalysis(best: best, candidates: candidates, elements: elements, expectedCC: expected,
-                                 spaceGroup: lowestChiral(best, numbers), notes: notes)
+                                 spaceGroup: lowestChiral(best, numbers), dMin: options.dMin, notes: notes)
     }
 
     static func lowestChiral(_ c: LaueGroupCandidate, _ numbers: [String: Int]) -> String {
         LaueGroupAnalysis.lowestChiralGroup(patternNumber: numbers[c.name] ?? 0, name: c.name)
+    }
+
+    /// The resolution limit used: the given one, or the automatic one.
+    static func resolvedOptions(_ datasets: [CosymDataset], _ options: CosymOptions) -> CosymOptions {
+        var o = options
+        if o.dMin == nil, let t = o.autoDMinIOverSigma { o.dMin = ResolutionLimit.automatic(datasets, minIOverSigma: t) }
+        return o
     }
 
     static func normalise(_ datasets: [CosymDataset], options: CosymOptions) throws(CosymError) -> [NormalisedDataset] {

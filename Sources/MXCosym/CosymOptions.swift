@@ -7,9 +7,13 @@ public struct CosymOptions: Sendable, Equatable {
     /// Fewest common reflections for aligning two datasets in the Laue-group analysis (a pair
     /// aligned on a handful of reflections would add noise to every element's correlation).
     public var minPairsToAlign: Int = 50
-    /// Resolution limits applied before anything else (nil: all).
+    /// Resolution limits applied before anything else. dMin nil: automatic (see
+    /// `autoDMinIOverSigma`).
     public var dMin: Double? = nil
     public var dMax: Double? = nil
+    /// With dMin nil, the limit where the pooled unmerged ⟨I⟩/⟨σ⟩ falls below this (dials.cosym:
+    /// 4 on merged data); nil: no limit.
+    public var autoDMinIOverSigma: Double? = 4
     /// Reflections with I/σ below this are dropped (dials.cosym: −5).
     public var minIOverSigma: Double = -5
     /// Resolution shells of a dataset (about 200 reflections each) with ⟨I⟩/⟨σ⟩ below this are

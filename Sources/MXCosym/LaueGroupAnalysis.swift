@@ -43,6 +43,8 @@ public struct LaueGroupAnalysis: Sendable, Equatable {
     public var expectedCC: Double
     /// The lowest chiral space group of the best Laue group (no absence analysis yet).
     public var spaceGroup: String
+    /// The resolution limit the analysis used (Å), nil for none.
+    public var dMin: Double?
     public var notes: [String]
 }
 
