@@ -93,21 +93,22 @@ public enum Cosym {
             let r = ww > 0 ? min(1, max(-1, sw / ww)) : 0
             let pS = CCLikelihood.givenS(r, expected: expected, sigma: sigma)
             let pN = CCLikelihood.givenNotS(r, sigma: sigma)
-            elements.append(SymmetryElementScore(operator_: m, symbol: m.hklSymbol, cc: r, n: c.n, zCC: r / sigma,
+            elements.append(SymmetryElementScore(operation: m, symbol: m.hklSymbol, cc: r, n: c.n, zCC: r / sigma,
                                                  likelihood: pS / (pS + pN), pGivenS: pS, pGivenNotS: pN))
         }
         // Candidates: every subgroup of the lattice group.
         let table = try? SymInfoTable.loaded()
         var candidates: [LaueGroupCandidate] = []
+        var numbers: [String: Int] = [:]  // Patterson group number by name
         for sub in lattice.search.latticeGroup.subgroups {
             let members = Set(sub.compactMap { lattice.reciprocal($0) })
             var logL = 0.0, zFor = 0.0, zAgainst = 0.0, nFor = 0, nAgainst = 0
             var ccFor = CorrelationAccumulator(), ccAgainst = CorrelationAccumulator()
             for (e, el) in elements.enumerated() {
-                let inGroup = members.contains(el.operator_)
-                var c = acc[index[el.operator_]!]
-                let inv = el.operator_.unimodularInverse
-                if inv != el.operator_, let j = index[inv] { c += acc[j] }
+                let inGroup = members.contains(el.operation)
+                var c = acc[index[el.operation]!]
+                let inv = el.operation.unimodularInverse
+                if inv != el.operation, let j = index[inv] { c += acc[j] }
                 if inGroup { ccFor += c } else { ccAgainst += c }
                 guard elements[e].n > 2 else { continue }
                 if inGroup { logL += log(el.pGivenS); zFor += el.zCC * el.zCC; nFor += 1 }
@@ -120,15 +121,10 @@ public enum Cosym {
                 zCCAgainst: nAgainst > 0 ? (zAgainst / Double(nAgainst)).squareRoot() : 0,
                 ccFor: ccFor.coefficient, ccAgainst: ccAgainst.coefficient,
                 maxDelta: LatticeGroup.maxDelta(of: sub, in: lattice.search.reducedBasis)))
-            candidates[candidates.count - 1].confidence = Double(number)  // temporarily: the number
+            numbers[name] = number
         }
         let total = candidates.reduce(0) { $0 + $1.likelihood }
-        var numbers: [String: Int] = [:]
-        for i in candidates.indices {
-            numbers[candidates[i].name] = Int(candidates[i].confidence)
-            candidates[i].likelihood = total > 0 ? candidates[i].likelihood / total : 0
-            candidates[i].confidence = 0
-        }
+        for i in candidates.indices { candidates[i].likelihood = total > 0 ? candidates[i].likelihood / total : 0 }
         // Most likely first; ties: the larger group first (the subgroups' fixed order otherwise).
         candidates = candidates.enumerated().sorted { l, r in
             l.element.likelihood != r.element.likelihood ? l.element.likelihood > r.element.likelihood : l.offset < r.offset

@@ -6,7 +6,7 @@ import MXSymmetry
 /// scores it (Evans 2011, appendix A1).
 public struct SymmetryElementScore: Sendable, Equatable {
     /// h′ = M·h in the input setting.
-    public var operator_: IntMatrix3
+    public var operation: IntMatrix3
     public var symbol: String
     public var cc: Double
     public var n: Int

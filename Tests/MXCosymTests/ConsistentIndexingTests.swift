@@ -64,6 +64,9 @@ final class ConsistentIndexingTests: XCTestCase {
         XCTAssertEqual(single.cbOps, ["h,k,l"])
         XCTAssertTrue(single.notes.joined().contains("single dataset"))
         XCTAssertThrowsError(try Cosym.resolveIndexing([], spaceGroup: g, cell: cell))
+        let oneLaue = try Cosym.laueGroup([data.datasets[1]], cell: cell, indexedIn: g)
+        XCTAssertEqual(oneLaue.best.name, "R -3 :H")
+        XCTAssertEqual(try Cosym.laueGroup(data.datasets, cell: cell, indexedIn: g), try Cosym.laueGroup(data.datasets, cell: cell, indexedIn: g))
         var far = data.datasets[0]
         far.hkl = far.hkl.map { $0 &* 1000 }
         XCTAssertThrowsError(try Cosym.resolveIndexing([data.datasets[0], far], spaceGroup: g, cell: cell)) { error in
