@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "MXExport", targets: ["MXExport"]),
         .library(name: "MXMerging", targets: ["MXMerging"]),
         .library(name: "MXScaling", targets: ["MXScaling"]),
+        .library(name: "MXCosym", targets: ["MXCosym"]),
         .library(name: "TriageEngine", targets: ["TriageEngine"]),
         .library(name: "TriageUI", targets: ["TriageUI"]),
         .library(name: "TriageTerminal", targets: ["TriageTerminal"]),
@@ -54,6 +55,7 @@ let package = Package(
         .target(name: "MXIntegration", dependencies: ["MXGeometry", "MXImages", "MXReflections"], swiftSettings: optimisedInDebug),
         .target(name: "MXMerging", dependencies: ["MXGeometry", "MXSymmetry"], swiftSettings: optimisedInDebug),
         .target(name: "MXScaling", dependencies: ["MXGeometry", "MXSymmetry", "MXMerging"], swiftSettings: optimisedInDebug),
+        .target(name: "MXCosym", dependencies: ["MXGeometry", "MXSymmetry", "MXMerging"], swiftSettings: optimisedInDebug),
         .target(name: "MXExport", dependencies: ["MXGeometry", "MXReflections", "MXSymmetry", "MXMerging", "CCCP4"]),
         // Timings for `mxtriage bench`, kept out of the science libraries: they run DIALS and
         // dxtbx (Python) for comparison.
@@ -62,7 +64,7 @@ let package = Package(
             name: "TriageEngine",
             dependencies: [
                 "MXGeometry", "MXImages", "MXReflections", "MXSymmetry", "MXSpotFinding", "MXIndexing", "MXRefinement",
-                "MXIntegration", "MXExport", "MXClustering", "MXMerging", "MXScaling",
+                "MXIntegration", "MXExport", "MXClustering", "MXMerging", "MXScaling", "MXCosym",
             ]),
         .target(name: "TriageUI", dependencies: ["TriageEngine", "MXClustering"]),
         .target(name: "TriageTerminal", dependencies: ["TriageUI", "CNcursesw"]),
@@ -88,6 +90,7 @@ let package = Package(
         .testTarget(name: "MXExportTests", dependencies: ["MXExport", "MXMerging", "MXSymmetry", "MXTestSupport"]),
         .testTarget(name: "MXScalingTests", dependencies: ["MXScaling", "MXMerging", "MXReflections", "MXSymmetry", "MXTestSupport"]),
         .testTarget(name: "MXMergingTests", dependencies: ["MXMerging", "MXReflections", "MXSymmetry", "MXTestSupport"]),
+        .testTarget(name: "MXCosymTests", dependencies: ["MXCosym", "MXSimulation", "MXReflections", "MXTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "MXSimulation", "MXTestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "MXTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "MXTestSupport"]),
