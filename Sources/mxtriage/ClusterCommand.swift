@@ -12,7 +12,7 @@ struct ClusterCommand: ParsableCommand {
         commandName: "cluster",
         abstract: "Cluster crystals by unit cell as BLEND does; writes CLUSTERS.txt, FINAL_list_of_files.dat, clusters.json and dendrogram.txt here.")
 
-    @Argument(help: "A list of MTZ paths, one per line (BLEND's mtz_names), or a directory searched for *.mtz.")
+    @Argument(help: "A list of MTZ paths, one per line (BLEND's mtz_names), or a directory searched for *.mtz (a work directory's merged/ left out).")
     var input: String
 
     @Option(help: "Cell distance: blend (standardised PCA, BLEND's) or g6 (Niggli-reduced G6, robust to reduction ambiguity).")
@@ -68,7 +68,10 @@ enum MTZInputs {
             guard let walker = FileManager.default.enumerator(atPath: input) else {
                 throw CommandFailure.badInput("\(input): cannot be read")
             }
-            let found = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".mtz") }.sorted()
+            // A work directory's merged/ holds the dataset of many crystals (scaled.mtz,
+            // merged.mtz), not one crystal's MTZ: BLEND's input is one file per crystal.
+            let found = walker.compactMap { $0 as? String }
+                .filter { $0.hasSuffix(".mtz") && !$0.hasPrefix("merged/") }.sorted()
             guard !found.isEmpty else { throw CommandFailure.badInput("\(input): no .mtz files") }
             return found.map { base.appendingPathComponent($0).path }
         }

@@ -8,7 +8,7 @@ struct JointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "joint",
         abstract: "Refine the processed sequences of DIR jointly (shared detector and beam), integrate, split, export and re-cluster.",
-        discussion: "Writes DIR/joint/ (combined, refined, integrated, split_NN.*, clusters/) and updates DIR/summary.json.")
+        discussion: "Writes DIR/joint/ (combined, refined, integrated, split_NN.*, clusters/), scales and merges the crystals it refined into DIR/merged/, and updates DIR/summary.json.")
 
     @Argument(help: "A work directory written by `mxtriage process`.")
     var workdir: String
@@ -18,6 +18,9 @@ struct JointCommand: ParsableCommand {
 
     @Option(help: "The session log to append to; refused if it exists and is not one (default WORKDIR/joint.jsonl).")
     var log: String?
+
+    @Flag(name: .customLong("no-merge"), help: "Do not scale and merge the included crystals into DIR/merged/ afterwards.")
+    var noMerge = false
 
     func run() throws {
         let directory = URL(fileURLWithPath: workdir)
@@ -55,5 +58,6 @@ struct JointCommand: ParsableCommand {
         try SessionLogOpening.close(sessionLog)
         if case let .failed(reason) = triage.jointStatus.phase { throw CommandFailure.processing("joint refinement failed: \(reason)") }
         guard triage.jointStatus.phase == .done else { throw CommandFailure.processing("joint refinement did not run") }
+        if !noMerge { DatasetStep.runReportingFailure(directory, threads: triage.options.jobs) }
     }
 }

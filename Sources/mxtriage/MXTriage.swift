@@ -15,6 +15,7 @@ struct MXTriage: ParsableCommand {
             CommandGroup(name: "Processing step (as DIALS)", subcommands: [
                 ImportCommand.self, ShowCommand.self, FindSpotsCommand.self, IndexCommand.self, RefineCommand.self,
                 RefineBravaisSettingsCommand.self, CombineCommand.self, IntegrateCommand.self, ExportCommand.self, SplitCommand.self,
+                ScaleCommand.self, MergeCommand.self,
             ]),
             CommandGroup(name: "Clustering (as BLEND)", subcommands: [ClusterCommand.self]),
             CommandGroup(name: "Simulation and benchmark", subcommands: [SimulateCommand.self, BenchCommand.self]),

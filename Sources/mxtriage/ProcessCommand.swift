@@ -4,14 +4,16 @@ import MXGeometry
 import TriageEngine
 
 /// `mxtriage process`: the per-sequence pipeline on every sweep found, headless, on all cores,
-/// then the cluster analysis of the refined cells; the tutorial's files in `--workdir`.
+/// then the cluster analysis of the refined cells and the dataset of the included crystals
+/// (scaled and merged); the tutorial's files in `--workdir`.
 struct ProcessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process",
         abstract: "Process every sweep (import → spots → index P1 → index in the space group → refine → integrate → export), then cluster the cells.",
         discussion: """
             Writes DIR/sequence_NN/ with the tutorial's files, DIR/summary.json, DIR/clusters/ \
-            (CLUSTERS.txt, dendrogram.txt, clusters.json) and appends to the session log DIR/session.jsonl. \
+            (CLUSTERS.txt, dendrogram.txt, clusters.json), DIR/merged/ (scaled.mtz, merged.mtz, \
+            merging-statistics.json of the included crystals) and appends to the session log DIR/session.jsonl. \
             Running it again in the same DIR resumes: finished stages are not repeated. Sweeps that \
             fail are reported and skipped; the exit status is 1 only if no sweep reached an MTZ.
             """)
@@ -20,6 +22,10 @@ struct ProcessCommand: ParsableCommand {
     var images: [String]
 
     @OptionGroup var session: SessionOptions
+
+    @Flag(name: .customLong("no-merge"),
+          help: "Stop after the cluster analysis: no full-resolution integration, scaling or merging into DIR/merged/.")
+    var noMerge = false
 
     func run() throws {
         let setup = session.setup
@@ -30,6 +36,7 @@ struct ProcessCommand: ParsableCommand {
         triage.waitUntilIdle()
         try SessionLogOpening.close(log)
         try SessionSetup.finish(triage)
+        if !noMerge { DatasetStep.runReportingFailure(triage.work.url, threads: triage.options.jobs) }
     }
 }
 

@@ -30,6 +30,16 @@ final class TriageCommandsTests: XCTestCase {
         for name in ["CLUSTERS.txt", "FINAL_list_of_files.dat", "clusters.json", "dendrogram.txt"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("clusters/" + name).path), name)
         }
+        // The dataset of every crystal that reached an MTZ: scaled, merged, with its statistics.
+        XCTAssertTrue(process.stdout.contains("merged \(withMTZ.count) crystals in H 3"), process.stdout)
+        for name in ["scaled.mtz", "merged.mtz", "merging-statistics.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("merged/" + name).path), name)
+        }
+        let statistics = try json(work.appendingPathComponent("merged/merging-statistics.json"))
+        XCTAssertEqual((statistics["crystals"] as! [[String: Any]]).map { $0["sequence"] as! Int }, withMTZ.map { $0["number"] as! Int })
+        XCTAssertEqual(statistics["space_group"] as? String, "H 3")
+        let overall = statistics["overall"] as! [String: Any]
+        XCTAssertGreaterThan(overall["cc_one_half"] as! Double, 0.5, "\(overall)")
 
         // BLEND's analysis from the MTZ files alone gives the engine's tree: same datasets,
         // same merges (heights agree to the MTZ's single precision).
@@ -58,6 +68,31 @@ final class TriageCommandsTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: work.appendingPathComponent("joint/clusters/CLUSTERS.txt").path))
         let lines = try String(contentsOf: work.appendingPathComponent("joint.jsonl"), encoding: .utf8).split(separator: "\n")
         XCTAssertTrue(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil })
+        // joint merges the crystals it refined, reusing each one's full-resolution integration.
+        XCTAssertTrue(joint.stdout.contains("merged \(jointSequences.count) crystals in H 3"), joint.stdout)
+        XCTAssertFalse(joint.stdout.contains("integrated to"), joint.stdout)
+        let afterJoint = try json(work.appendingPathComponent("merged/merging-statistics.json"))
+        XCTAssertEqual((afterJoint["crystals"] as! [[String: Any]]).map { $0["sequence"] as! Int }, jointSequences)
+
+        // merge redoes it for another choice, the same bytes for the same choice, and refuses
+        // a sequence the directory does not have.
+        let mergedMTZ = work.appendingPathComponent("merged/merged.mtz")
+        let first = try Data(contentsOf: mergedMTZ)
+        let again = try CommandRunner.mxtriage(["merge", work.path])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("overall"), again.stdout)
+        XCTAssertEqual(try Data(contentsOf: mergedMTZ), first)
+        let second = jointSequences[0]
+        let fewer = try CommandRunner.mxtriage(["merge", work.path, "--exclude", String(second)])
+        XCTAssertEqual(fewer.status, 0, fewer.stderr)
+        let excludedStatistics = try json(work.appendingPathComponent("merged/merging-statistics.json"))
+        XCTAssertEqual((excludedStatistics["crystals"] as! [[String: Any]]).map { $0["sequence"] as! Int },
+                       jointSequences.filter { $0 != second })
+        XCTAssertLessThan((excludedStatistics["overall"] as! [String: Any])["n_obs"] as! Int,
+                          (afterJoint["overall"] as! [String: Any])["n_obs"] as! Int)
+        let unknown = try CommandRunner.mxtriage(["merge", work.path, "--exclude", "99"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertEqual(unknown.stderr.split(separator: "\n").count, 1, unknown.stderr)
     }
 
     func testBadInputsGetOneLineAndExitStatusTwo() throws {

@@ -56,6 +56,23 @@ struct ExportModels {
         batchHeaders = headers
     }
 
+    /// Writes an unmerged file of these experiments — one dataset per wavelength, every batch
+    /// header — with `columns` and row-major `rows` (`count` reflections), and says what it wrote.
+    func write(columns: [(label: String, type: String)], rows: [Float], count: Int, options: MTZExportOptions,
+               to url: URL) throws(MTZExportError) -> MTZExportSummary {
+        let content = MTZContent(
+            title: options.title, history: options.history, spaceGroup: spaceGroup,
+            projectName: options.projectName, crystalName: options.crystalName,
+            cell: bestCell.parameters.map(Float.init),
+            datasets: wavelengths.map { (options.datasetName, Float($0)) },
+            columns: columns, rows: rows, batches: batchHeaders)
+        try CMTZWriter.write(content, to: url)
+        return MTZExportSummary(
+            reflections: count, batches: batchHeaders.count, batchRanges: batchRanges,
+            unitCell: bestCell, spaceGroupName: spaceGroup.name, spaceGroupNumber: spaceGroup.number,
+            wavelengths: wavelengths)
+    }
+
     /// The median of each cell parameter separately (the mean of the middle two for an even count).
     static func medianCell(_ cells: [UnitCell]) -> UnitCell {
         UnitCell(parameters: (0..<6).map { p in

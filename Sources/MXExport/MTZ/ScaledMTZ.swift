@@ -61,16 +61,6 @@ public enum ScaledMTZ {
                      Float(r.intensity), Float(r.sigma), Float(r.inverseScale), Float(r.partiality),
                      Float(r.xyzobsPx.x), Float(r.xyzobsPx.y), Float(r.rotationDegrees)]
         }
-        let content = MTZContent(
-            title: options.title, history: options.history, spaceGroup: models.spaceGroup,
-            projectName: options.projectName, crystalName: options.crystalName,
-            cell: models.bestCell.parameters.map(Float.init),
-            datasets: models.wavelengths.map { (options.datasetName, Float($0)) },
-            columns: columns, rows: data, batches: models.batchHeaders)
-        try CMTZWriter.write(content, to: url)
-        return MTZExportSummary(
-            reflections: rows.count, batches: models.batchHeaders.count, batchRanges: models.batchRanges,
-            unitCell: models.bestCell, spaceGroupName: models.spaceGroup.name,
-            spaceGroupNumber: models.spaceGroup.number, wavelengths: models.wavelengths)
+        return try models.write(columns: columns, rows: data, count: rows.count, options: options, to: url)
     }
 }

@@ -58,17 +58,7 @@ public enum UnmergedMTZ {
             rows.append(Float(qe?[r] ?? 1))
         }
 
-        let content = MTZContent(
-            title: options.title, history: options.history, spaceGroup: models.spaceGroup,
-            projectName: options.projectName, crystalName: options.crystalName,
-            cell: models.bestCell.parameters.map(Float.init),
-            datasets: models.wavelengths.map { (options.datasetName, Float($0)) },
-            columns: columns, rows: rows, batches: models.batchHeaders)
-        try CMTZWriter.write(content, to: url)
-        return MTZExportSummary(
-            reflections: data.count, batches: models.batchHeaders.count, batchRanges: models.batchRanges,
-            unitCell: models.bestCell, spaceGroupName: models.spaceGroup.name,
-            spaceGroupNumber: models.spaceGroup.number, wavelengths: models.wavelengths)
+        return try models.write(columns: columns, rows: rows, count: data.count, options: options, to: url)
     }
 
     /// Table id → experiment index, through the identifier map when the table has one.
