@@ -35,9 +35,13 @@ public struct ScalingResult: Sendable, Equatable {
     /// Scaled non-outlier observations with σ′² > 0 (I/g, σ′²/g²), in input order, ready for
     /// ``MergingStatistics``.
     public var unmerged: [UnmergedObservation] {
-        hkls.indices.compactMap { i in
-            guard !isOutlier[i], scaledVariances[i] > 0, inverseScaleFactors[i] > 0 else { return nil }
-            return UnmergedObservation(hkl: hkls[i], intensity: intensities[i] / inverseScaleFactors[i], variance: scaledVariances[i])
+        unmergedIndices.map { i in
+            UnmergedObservation(hkl: hkls[i], intensity: intensities[i] / inverseScaleFactors[i], variance: scaledVariances[i])
         }
+    }
+
+    /// The input observation behind each element of ``unmerged``, ascending.
+    public var unmergedIndices: [Int] {
+        hkls.indices.filter { !isOutlier[$0] && scaledVariances[$0] > 0 && inverseScaleFactors[$0] > 0 }
     }
 }

@@ -24,8 +24,8 @@ struct CrystalObservations: Sendable {
         guard experiments.count == 1, let crystal = experiments.crystals.first, let scan = experiments.scans.first else {
             throw StageFailure("integrated_full.expt: one rotation experiment with a crystal expected, found \(experiments.count)")
         }
-        let start = scan.oscillation.start, width = scan.oscillation.width * Double(scan.numImages)
-        rotationRange = min(start, start + width)...max(start, start + width)
+        let range = scan.oscillationRange
+        rotationRange = min(range.start, range.end)...max(range.start, range.end)
         let selected: ExportReflections
         do {
             let index = try UnmergedMTZ.experimentIndex(table: table, experiments: experiments)

@@ -42,6 +42,13 @@ public struct IntensitySymmetry: Sendable, Equatable, Codable {
     public var applied: Bool
 }
 
+extension CrystalObservations {
+    /// The crystal's intensities as cosym takes them.
+    var cosymDataset: CosymDataset {
+        CosymDataset(hkl: hkl, intensity: intensity, variance: variance, dSpacing: dSpacing)
+    }
+}
+
 extension MergedDataset {
     /// The Laue group from the intensities, as `dials.cosym` chooses it when no space group was
     /// given: the group the crystals were indexed in (the lattice's lowest) is replaced by the
@@ -49,11 +56,8 @@ extension MergedDataset {
     /// merge in P 4 2 2 and H 3 data of −3 stay in H 3.
     static func intensitySymmetry(_ crystals: [CrystalObservations], indexedIn group: SpaceGroup, cell: UnitCell,
                                   log: (String) -> Void) throws -> (IntensitySymmetry, SpaceGroup) {
-        let datasets = crystals.map {
-            CosymDataset(hkl: $0.hkl, intensity: $0.intensity, variance: $0.variance, dSpacing: $0.dSpacing)
-        }
         let analysis: LaueGroupAnalysis
-        do { analysis = try Cosym.laueGroup(datasets, cell: cell, indexedIn: group) } catch {
+        do { analysis = try Cosym.laueGroup(crystals.map(\.cosymDataset), cell: cell, indexedIn: group) } catch {
             throw StageFailure("Laue group: \(error)")
         }
         var chosen = group
@@ -76,11 +80,8 @@ extension MergedDataset {
     static func consistentIndexing(_ crystals: [CrystalObservations], spaceGroup: SpaceGroup, cell: UnitCell,
                                    log: (String) -> Void) throws -> CrystalReindexing {
         guard crystals.count > 1 else { return CrystalReindexing(operations: [.identity], cbOps: ["h,k,l"]) }
-        let datasets = crystals.map {
-            CosymDataset(hkl: $0.hkl, intensity: $0.intensity, variance: $0.variance, dSpacing: $0.dSpacing)
-        }
         let indexing: ConsistentIndexing
-        do { indexing = try Cosym.resolveIndexing(datasets, spaceGroup: spaceGroup, cell: cell) } catch {
+        do { indexing = try Cosym.resolveIndexing(crystals.map(\.cosymDataset), spaceGroup: spaceGroup, cell: cell) } catch {
             throw StageFailure("consistent indexing: \(error)")
         }
         for note in indexing.notes { log("consistent indexing: \(note)") }
@@ -111,16 +112,9 @@ extension MergedDataset {
         do { result = try PhysicalScaling.scale(observations, spaceGroup: spaceGroup, options: options) } catch {
             throw StageFailure("scaling: \(error)")
         }
-        // ScalingResult.unmerged's selection, with the crystal of each kept observation.
-        var unmerged: [UnmergedObservation] = [], owner: [Int] = []
-        for (i, o) in observations.enumerated()
-        where !result.isOutlier[i] && result.scaledVariances[i] > 0 && result.inverseScaleFactors[i] > 0 {
-            unmerged.append(UnmergedObservation(hkl: o.hkl, intensity: o.intensity / result.inverseScaleFactors[i],
-                                                variance: result.scaledVariances[i]))
-            owner.append(o.crystal)
-        }
         return ScaledCrystals(offsets: offsets, inverseScale: result.inverseScaleFactors, scaledVariance: result.scaledVariances,
-                              isOutlier: result.isOutlier, unmerged: unmerged, crystalOfUnmerged: owner,
+                              isOutlier: result.isOutlier, unmerged: result.unmerged,
+                              crystalOfUnmerged: result.unmergedIndices.map { observations[$0].crystal },
                               meanScale: result.crystals.map(\.meanScale), relativeB: result.crystals.map(\.relativeB),
                               errorModel: (result.errorModel.a, result.errorModel.b))
     }

@@ -65,7 +65,7 @@ public struct MergedDataset: Sendable {
         do { group = try SpaceGroup(hall: hall) } catch { throw StageFailure("space group \(hall): \(error)") }
         let cell = meanCell(lists.compactMap { $0.crystals.first?.unitCell })
         var symmetry: IntensitySymmetry?
-        if chooseLaueGroup && crystals.count > 0 {
+        if chooseLaueGroup {
             let (found, chosen) = try intensitySymmetry(crystals, indexedIn: group, cell: cell, log: log)
             symmetry = found
             group = chosen
