@@ -6,7 +6,8 @@ import Foundation
 /// 1/σ², which underestimates a and b for small groups). Alternately: a ← a·s, s the slope of the central
 /// sorted δ (normal quantiles within ±1.5) against the normal quantiles; b minimising
 /// Σ_k ⟨gĪ⟩_k[(½ − v_k)² + 1/v_k − 5/4] over ≤ 10 log-spaced bins of gĪ (v_k the variance of δ
-/// in bin k); until a changes by < 1 %.
+/// in bin k); until a changes by < 1 % (then a once more), or back to a = 1 with b alone when
+/// that fails or a ends at or below 0.4.
 enum ErrorModelRefinement {
     static let minimumReflections = 250
 
@@ -73,10 +74,8 @@ enum ErrorModelRefinement {
             return result
         }
         let bins = binning(rows.map { g[$0.i] * $0.ih })
-        var model = start
-        for _ in 0..<20 {
-            let previous = model.a
-            // a: slope of the central sorted deviations against normal quantiles.
+        // a: the slope of the central sorted deviations against the normal quantiles.
+        func refinedA(_ model: ErrorModel) -> ErrorModel {
             let sorted = deviations(model).sorted()
             let n = Double(sorted.count)
             let lo = Int((normalCDF(-1.5) * n - 0.5).rounded(.up)), hi = Int((normalCDF(1.5) * n - 0.5).rounded(.up))
@@ -87,8 +86,11 @@ enum ErrorModelRefinement {
             }
             let m = Double(hi - lo)
             let slope = (m * sxy - sx * sy) / (m * sxx - sx * sx)
-            if slope.isFinite && slope > 0 { model.a *= slope }
-            // b: golden-section search of the binned-variance target on [0, 1].
+            guard slope.isFinite && slope > 0 else { return model }
+            return ErrorModel(a: model.a * slope, b: model.b)
+        }
+        // b: golden-section search of the binned-variance target on [0, 0.5].
+        func refinedB(_ model: ErrorModel) -> ErrorModel {
             func target(_ b: Double) -> Double {
                 let d = deviations(ErrorModel(a: model.a, b: b))
                 var total = 0.0, weight = 0.0
@@ -109,10 +111,21 @@ enum ErrorModelRefinement {
                 if f1 < f2 { x3 = x2; x2 = x1; f2 = f1; x1 = x3 - r * (x3 - x0); f1 = target(x1) }
                 else { x0 = x1; x1 = x2; f1 = f2; x2 = x0 + r * (x3 - x0); f2 = target(x2) }
             }
-            model.b = (x0 + x3) / 2
-            if abs(model.a - previous) / previous < 0.01 { break }
+            return ErrorModel(a: model.a, b: (x0 + x3) / 2)
         }
-        return model
+        var model = start
+        var converged = false
+        for cycle in 0..<20 {
+            let previous = model.a
+            model = refinedB(refinedA(model))
+            if cycle > 0, abs(model.a - previous) / previous < 0.01 { converged = true; break }
+        }
+        // As DIALS: a converged model gets a last refinement of a; one that did not converge,
+        // or whose a fell to 0.4 or below (a and b trading off on data where a large b explains
+        // everything, such as crystals that differ systematically), is replaced by a = 1 with
+        // only b refined.
+        if converged && model.a > 0.4 { return refinedA(model) }
+        return refinedB(ErrorModel(a: 1, b: 0.02))
     }
 
     struct Bin { var members: [Int]; var meanIntensity: Double }
